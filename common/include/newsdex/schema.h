@@ -1,0 +1,61 @@
+// The Xapian index layout, shared by the indexer that writes it and the searcher that reads it.
+// docs/schema.md explains each choice; change both together, and bump kSchemaVersion.
+#pragma once
+
+#include "newsdex/article.h"
+
+#include <string>
+#include <string_view>
+
+namespace newsdex::schema {
+
+/// Written to the database's user metadata; a reader refuses an index of another version.
+inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersionKey = "newsdex.schema";
+
+// Term prefixes, following Omega's conventions where one exists.
+inline constexpr std::string_view kIdPrefix = "Q";       ///< unique id, boolean
+inline constexpr std::string_view kStemPrefix = "Z";     ///< stem of a word (title and body)
+inline constexpr std::string_view kTitlePrefix = "S";    ///< normalized title word, with positions
+inline constexpr std::string_view kTitleStemPrefix = "ZS";  ///< stem of a title word
+inline constexpr std::string_view kLangPrefix = "L";     ///< language code, boolean
+inline constexpr std::string_view kSourcePrefix = "XSOURCE";  ///< normalized source name, boolean
+inline constexpr std::string_view kSourceWordPrefix = "XS";   ///< one word of the source name
+inline constexpr std::string_view kHostPrefix = "H";     ///< host of the URL, lower case, boolean
+inline constexpr std::string_view kAuthorPrefix = "A";   ///< normalized author word
+inline constexpr std::string_view kUrlPrefix = "U";      ///< normalized URL word
+inline constexpr std::string_view kDayPrefix = "D";      ///< YYYYMMDD, boolean
+inline constexpr std::string_view kMonthPrefix = "M";    ///< YYYYMM, boolean
+inline constexpr std::string_view kYearPrefix = "Y";     ///< YYYY, boolean
+
+// Value slots.
+inline constexpr unsigned kDateSlot = 0;      ///< "YYYYMMDDhhmmss" (UTC), sorts as a string
+inline constexpr unsigned kLangSlot = 1;      ///< language code
+inline constexpr unsigned kContentSlot = 2;   ///< hash of the normalized body: exact-duplicate key
+
+/// Words of the title get this within-document frequency per occurrence, the body's get 1, so
+/// BM25 ranks title matches above body matches.
+inline constexpr unsigned kTitleWeight = 3;
+/// Gap left between the title's last position and the body's first, so no phrase spans both.
+inline constexpr unsigned kTitleBodyGap = 100;
+/// Xapian refuses terms longer than 245 bytes; longer words are not indexed (they are not words).
+inline constexpr std::size_t kMaxWordBytes = 120;
+
+/// The boolean term that identifies an article; ids too long for a term are hashed.
+std::string id_term(std::string_view id);
+
+/// "YYYYMMDDhhmmss" from an ISO 8601 date or datetime ("2021-03-04", "2021-03-04T05:06:07Z",
+/// "1987", "2019-06"); "" when @p iso is not a date.
+std::string date_key(std::string_view iso);
+
+/// The host of a URL, lower case, without "www."; "" when there is none.
+std::string url_host(std::string_view url);
+
+/// Lower-cased, whitespace-collapsed source name for the source filter term.
+std::string source_key(std::string_view source);
+
+/// Stored document data: every field the searcher shows or makes snippets from.
+std::string encode_article(const Article& article);
+Article decode_article(std::string_view data);
+
+}  // namespace newsdex::schema

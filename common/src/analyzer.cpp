@@ -1,0 +1,146 @@
+#include "newsdex/analyzer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <stdexcept>
+
+namespace newsdex {
+namespace {
+
+// Characters people and OCR put inside words where Ukrainian needs an apostrophe (м’ясо, мʼясо,
+// м`ясо, м´ясо). Unified before segmentation, because ICU would split at some of them.
+bool is_apostrophe_like(UChar c) {
+    switch (c) {
+    case 0x0027: case 0x2019: case 0x2018: case 0x201B: case 0x02BC:
+    case 0x02B9: case 0x0060: case 0x00B4: case 0xFF07:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool is_letter_at(const icu::UnicodeString& s, int32_t i) {
+    return i >= 0 && i < s.length() && u_isalpha(s.char32At(i));
+}
+
+void unify_apostrophes(icu::UnicodeString& s) {
+    for (int32_t i = 1; i + 1 < s.length(); ++i) {
+        const UChar c = s.charAt(i);
+        if (c != 0x0027 && is_apostrophe_like(c) && is_letter_at(s, i - 1) && is_letter_at(s, i + 1))
+            s.setCharAt(i, 0x0027);
+    }
+}
+
+// Stress marks are dropped after NFKC composition, so й (и + U+0306) and ї (і + U+0308) survive.
+// ё is folded for Russian; Ukrainian does not use it, so folding it everywhere costs nothing.
+void apply_project_rules(icu::UnicodeString& s) {
+    icu::UnicodeString out;
+    out.getBuffer(s.length());
+    out.releaseBuffer(0);
+    for (int32_t i = 0; i < s.length(); ++i) {
+        UChar c = s.charAt(i);
+        switch (c) {
+        case 0x0301: case 0x0300: case 0x0341: case 0x0340:
+            continue;
+        case 0x0451: case 0x0450: c = 0x0435; break;  // ё ѐ → е
+        case 0x045D: c = 0x0438; break;               // ѝ → и
+        default:
+            if (is_apostrophe_like(c)) c = 0x0027;
+        }
+        out.append(c);
+    }
+    s = std::move(out);
+}
+
+bool has_alnum(const icu::UnicodeString& s) {
+    for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1))
+        if (u_isalnum(s.char32At(i))) return true;
+    return false;
+}
+
+}  // namespace
+
+struct Analyzer::Impl {
+    const icu::Normalizer2* nfkc_casefold = nullptr;
+    std::unique_ptr<icu::BreakIterator> words;
+
+    Impl() {
+        UErrorCode status = U_ZERO_ERROR;
+        nfkc_casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+        if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU NFKC_Casefold: ") + u_errorName(status));
+        words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+        if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU word break iterator: ") + u_errorName(status));
+    }
+
+    // Case folding and NFKC only matter outside ASCII; most English words take the short path.
+    std::string normalize_segment(const icu::UnicodeString& segment) const {
+        bool ascii = true;
+        for (int32_t i = 0; i < segment.length() && ascii; ++i) ascii = segment.charAt(i) < 0x80;
+        std::string result;
+        if (ascii) {
+            result.reserve(segment.length());
+            for (int32_t i = 0; i < segment.length(); ++i) {
+                char c = static_cast<char>(segment.charAt(i));
+                result += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+            }
+            return result;
+        }
+        UErrorCode status = U_ZERO_ERROR;
+        icu::UnicodeString folded = nfkc_casefold->normalize(segment, status);
+        if (U_FAILURE(status)) return result;
+        apply_project_rules(folded);
+        if (!has_alnum(folded)) return result;
+        folded.toUTF8String(result);
+        return result;
+    }
+};
+
+Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}
+Analyzer::~Analyzer() = default;
+
+std::vector<Token> Analyzer::tokenize(std::string_view text, std::uint32_t first_position) const {
+    // Decode by hand to keep, for every UTF-16 unit, the byte offset it came from.
+    icu::UnicodeString u16;
+    std::vector<std::size_t> byte_at;
+    byte_at.reserve(text.size() + 1);
+    const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+    const auto length = static_cast<int32_t>(text.size());
+    for (int32_t i = 0; i < length;) {
+        const int32_t start = i;
+        UChar32 c;
+        U8_NEXT(bytes, i, length, c);
+        if (c < 0) c = 0xFFFD;
+        // Invisible characters that ICU would treat as word breaks, though they sit inside words.
+        if (c == 0x200B || c == 0x2060 || c == 0xFEFF || c == 0x00AD) continue;
+        u16.append(c);
+        byte_at.push_back(static_cast<std::size_t>(start));
+        if (c > 0xFFFF) byte_at.push_back(static_cast<std::size_t>(start));
+    }
+    byte_at.push_back(text.size());
+    unify_apostrophes(u16);
+
+    std::vector<Token> tokens;
+    auto& it = *impl_->words;
+    it.setText(u16);
+    std::uint32_t position = first_position;
+    for (int32_t start = it.first(), end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next()) {
+        if (it.getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;
+        std::string term = impl_->normalize_segment(u16.tempSubStringBetween(start, end));
+        if (term.empty()) continue;
+        tokens.push_back(Token{std::move(term), position++, byte_at[static_cast<std::size_t>(start)],
+                               byte_at[static_cast<std::size_t>(end)]});
+    }
+    return tokens;
+}
+
+std::string Analyzer::normalize(std::string_view word) const {
+    icu::UnicodeString u16 = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+    unify_apostrophes(u16);
+    return impl_->normalize_segment(u16);
+}
+
+}  // namespace newsdex

@@ -1,0 +1,170 @@
+#include "newsdex/language.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <string>
+
+namespace newsdex {
+namespace {
+
+struct LetterCounts {
+    std::size_t latin = 0;
+    std::size_t cyrillic = 0;
+    std::size_t ukrainian_only = 0;  // і ї є ґ
+    std::size_t russian_only = 0;    // ы э ъ ё
+};
+
+bool is_ukrainian_only(UChar32 c) {
+    c = u_tolower(c);
+    return c == 0x0456 || c == 0x0457 || c == 0x0454 || c == 0x0491;
+}
+
+bool is_russian_only(UChar32 c) {
+    c = u_tolower(c);
+    return c == 0x044B || c == 0x044D || c == 0x044A || c == 0x0451;
+}
+
+bool is_cyrillic(UChar32 c) { return c >= 0x0400 && c <= 0x04FF; }
+bool is_latin(UChar32 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F); }
+
+// Frequent function words that the other two languages do not share in the same spelling.
+constexpr std::array<std::string_view, 16> kUkrainianWords{
+    "та", "що", "від", "для", "як", "це", "було", "його", "або", "також",
+    "які", "під", "після", "через", "він", "ще"};
+constexpr std::array<std::string_view, 16> kRussianWords{
+    "что", "от", "для", "как", "это", "было", "его", "или", "также",
+    "которые", "под", "после", "через", "он", "еще", "уже"};
+constexpr std::array<std::string_view, 16> kEnglishWords{
+    "the", "and", "of", "to", "in", "is", "that", "for", "on", "with",
+    "was", "as", "by", "it", "said", "from"};
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& words, std::string_view w) {
+    return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+std::string lower_utf8(std::string_view word) {
+    std::string out;
+    const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+    const auto n = static_cast<int32_t>(word.size());
+    for (int32_t i = 0; i < n;) {
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0) continue;
+        c = u_tolower(c);
+        char buf[4];
+        int32_t len = 0;
+        UBool error = false;
+        U8_APPEND(buf, len, 4, c, error);
+        if (!error) out.append(buf, static_cast<std::size_t>(len));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string_view language_code(Language lang) {
+    switch (lang) {
+    case Language::en: return "en";
+    case Language::uk: return "uk";
+    case Language::ru: return "ru";
+    case Language::other: break;
+    }
+    return "other";
+}
+
+Language language_from_code(std::string_view code) {
+    std::string c;
+    for (char ch : code.substr(0, std::min<std::size_t>(code.size(), 3))) c += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (c.size() >= 2) {
+        const std::string two = c.substr(0, 2);
+        const bool ends = c.size() == 2 || c[2] == '-' || c[2] == '_';
+        if (ends && two == "uk") return Language::uk;
+        if (ends && two == "ru") return Language::ru;
+        if (ends && two == "en") return Language::en;
+    }
+    if (c == "ukr") return Language::uk;
+    if (c == "rus") return Language::ru;
+    if (c == "eng") return Language::en;
+    return Language::other;
+}
+
+Language detect_language(std::string_view text, Language hint) {
+    // A long article is decided well before its end; bound the work.
+    constexpr std::size_t kSampleBytes = 16 * 1024;
+    if (text.size() > kSampleBytes) text = text.substr(0, kSampleBytes);
+
+    LetterCounts letters;
+    std::size_t uk_words = 0, ru_words = 0, en_words = 0, words = 0;
+    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+    const auto n = static_cast<int32_t>(text.size());
+    int32_t word_start = -1;
+    auto end_word = [&](int32_t end) {
+        if (word_start < 0) return;
+        const std::string w = lower_utf8(text.substr(static_cast<std::size_t>(word_start), static_cast<std::size_t>(end - word_start)));
+        ++words;
+        uk_words += contains(kUkrainianWords, w);
+        ru_words += contains(kRussianWords, w);
+        en_words += contains(kEnglishWords, w);
+        word_start = -1;
+    };
+    for (int32_t i = 0; i < n;) {
+        const int32_t at = i;
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c >= 0 && u_isalpha(c)) {
+            if (word_start < 0) word_start = at;
+            if (is_cyrillic(c)) {
+                ++letters.cyrillic;
+                letters.ukrainian_only += is_ukrainian_only(c);
+                letters.russian_only += is_russian_only(c);
+            } else if (is_latin(c)) {
+                ++letters.latin;
+            }
+        } else if (!(c == '\'' || c == 0x2019 || c == 0x02BC)) {
+            end_word(at);
+        }
+    }
+    end_word(n);
+
+    if (letters.latin + letters.cyrillic == 0) return hint;
+    if (letters.latin > letters.cyrillic) {
+        if (en_words * 25 >= words || hint == Language::en) return Language::en;
+        // Too short to judge by function words: an all-Latin headline is most likely English.
+        return words < 8 && hint == Language::other ? Language::en : (words < 8 ? hint : Language::other);
+    }
+    const double uk_score = static_cast<double>(letters.ukrainian_only) + 3.0 * static_cast<double>(uk_words);
+    const double ru_score = static_cast<double>(letters.russian_only) + 3.0 * static_cast<double>(ru_words);
+    if (uk_score > ru_score) return Language::uk;
+    if (ru_score > uk_score) return Language::ru;
+    return hint == Language::uk || hint == Language::ru ? hint : Language::ru;
+}
+
+std::vector<Language> word_languages(std::string_view word) {
+    bool latin = false, cyrillic = false, uk = false, ru = false;
+    const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+    const auto n = static_cast<int32_t>(word.size());
+    for (int32_t i = 0; i < n;) {
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0) continue;
+        if (is_cyrillic(c)) {
+            cyrillic = true;
+            uk |= is_ukrainian_only(c);
+            ru |= is_russian_only(c);
+        } else if (is_latin(c)) {
+            latin = true;
+        }
+    }
+    if (cyrillic && uk && !ru) return {Language::uk};
+    if (cyrillic && ru && !uk) return {Language::ru};
+    if (cyrillic) return {Language::uk, Language::ru};
+    if (latin) return {Language::en};
+    return {};
+}
+
+}  // namespace newsdex

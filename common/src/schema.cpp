@@ -1,0 +1,120 @@
+#include "newsdex/schema.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cctype>
+#include <cstdint>
+#include <cstdio>
+
+namespace newsdex::schema {
+namespace {
+
+// FNV-1a 64: stable across runs and machines, which std::hash does not promise.
+std::uint64_t fnv1a(std::string_view s) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+bool all_digits(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s)
+        if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+    return true;
+}
+
+}  // namespace
+
+std::string id_term(std::string_view id) {
+    constexpr std::size_t kMaxIdBytes = 200;
+    std::string term(kIdPrefix);
+    if (id.size() <= kMaxIdBytes) return term.append(id);
+    char hash[17];
+    std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(fnv1a(id)));
+    return term.append(id.substr(0, kMaxIdBytes - 17)).append("#").append(hash);
+}
+
+std::string date_key(std::string_view iso) {
+    // Accepts YYYY, YYYY-MM, YYYY-MM-DD, then optional [T ]hh:mm[:ss]; a time zone is ignored.
+    std::string key;
+    auto take = [&](std::size_t pos, std::size_t len, int lo, int hi) -> bool {
+        if (iso.size() < pos + len) return false;
+        std::string_view part = iso.substr(pos, len);
+        if (!all_digits(part)) return false;
+        int v = std::stoi(std::string(part));
+        if (v < lo || v > hi) return false;
+        key.append(part);
+        return true;
+    };
+    if (!take(0, 4, 1000, 2999)) return {};
+    if (iso.size() > 4 && iso[4] == '-' && take(5, 2, 1, 12)) {
+        if (iso.size() > 7 && iso[7] == '-' && take(8, 2, 1, 31)) {
+            if (iso.size() > 10 && (iso[10] == 'T' || iso[10] == ' ') && take(11, 2, 0, 23) && iso.size() > 13 &&
+                iso[13] == ':' && take(14, 2, 0, 59)) {
+                if (!(iso.size() > 16 && iso[16] == ':' && take(17, 2, 0, 60))) key.append("00");
+            }
+        }
+    }
+    key.resize(14, '0');
+    // A year or month alone stands for its first day, not for day 00.
+    if (key.compare(4, 2, "00") == 0) key.replace(4, 2, "01");
+    if (key.compare(6, 2, "00") == 0) key.replace(6, 2, "01");
+    return key;
+}
+
+std::string url_host(std::string_view url) {
+    auto scheme = url.find("://");
+    if (scheme == std::string_view::npos) return {};
+    std::string_view rest = url.substr(scheme + 3);
+    rest = rest.substr(0, rest.find_first_of("/?#"));
+    if (auto at = rest.rfind('@'); at != std::string_view::npos) rest = rest.substr(at + 1);
+    rest = rest.substr(0, rest.find(':'));
+    std::string host;
+    for (char c : rest) host += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+    return host;
+}
+
+std::string source_key(std::string_view source) {
+    std::string key;
+    bool space = false;
+    for (unsigned char c : source) {
+        if (std::isspace(c)) {
+            space = !key.empty();
+            continue;
+        }
+        if (space) key += ' ';
+        space = false;
+        key += static_cast<char>(c < 0x80 ? std::tolower(c) : c);
+    }
+    return key;
+}
+
+std::string encode_article(const Article& a) {
+    nlohmann::json j{{"id", a.id},         {"url", a.url},   {"title", a.title},   {"author", a.author},
+                     {"published", a.published}, {"lang", a.lang}, {"source", a.source}, {"origin", a.origin},
+                     {"body", a.body}};
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Article decode_article(std::string_view data) {
+    Article a;
+    auto j = nlohmann::json::parse(data, nullptr, false);
+    if (!j.is_object()) return a;
+    auto get = [&](const char* key) { return j.value(key, std::string()); };
+    a.id = get("id");
+    a.url = get("url");
+    a.title = get("title");
+    a.author = get("author");
+    a.published = get("published");
+    a.lang = get("lang");
+    a.source = get("source");
+    a.origin = get("origin");
+    a.body = get("body");
+    return a;
+}
+
+}  // namespace newsdex::schema

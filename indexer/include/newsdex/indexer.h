@@ -1,0 +1,77 @@
+// Writing news archives into a newsdex index.
+#pragma once
+
+#include "newsdex/article.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace newsdex {
+
+/// Limits that keep one bad or hostile input from taking the whole run down.
+struct IndexOptions {
+    std::size_t max_member_bytes = 256u << 20;            ///< larger members are skipped ("too large")
+    std::uint64_t max_archive_bytes = 64ull << 30;        ///< decompressed bytes per archive (zip-bomb guard)
+    int max_depth = 3;                                    ///< archives inside archives, counting the outer one
+    std::size_t max_text_bytes = 4u << 20;                ///< body text beyond this is cut off
+    std::size_t commit_every = 5000;                      ///< documents per Xapian commit
+};
+
+/// A file or archive member that was not indexed, and why.
+struct Skipped {
+    std::string where;   ///< path, with "!" between an archive and its member
+    std::string reason;  ///< short category ("corrupt archive", "unsupported format", ...)
+    std::string detail;  ///< what exactly went wrong, for the log
+};
+
+struct IndexSummary {
+    std::size_t sources = 0;            ///< files and archive members read
+    std::uint64_t bytes = 0;            ///< uncompressed bytes read
+    std::size_t documents_added = 0;    ///< articles new to the index
+    std::size_t documents_updated = 0;  ///< articles that replaced an earlier copy of themselves
+    std::vector<Skipped> skipped;
+
+    std::size_t documents_indexed() const { return documents_added + documents_updated; }
+    std::map<std::string, std::size_t> skipped_by_reason() const;
+};
+
+/// The index cannot be opened or written.
+class IndexError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Reads sources into one Xapian database. Every article is stored under a unique id term, so
+/// indexing the same article again replaces it instead of adding a copy.
+class Indexer {
+public:
+    /// Opens (or creates) the database at @p db_path for writing. Throws IndexError.
+    explicit Indexer(const std::string& db_path, IndexOptions options = {});
+    ~Indexer();
+    Indexer(const Indexer&) = delete;
+    Indexer& operator=(const Indexer&) = delete;
+
+    /// Indexes a file, a directory (recursively) or an archive, or standard input for "-".
+    /// Problems with single members are recorded in summary().skipped and the run goes on.
+    void index_source(const std::string& path);
+
+    /// Adds one article given by the caller (its id, language and origin are filled if empty).
+    void add_article(Article article);
+
+    /// Makes everything indexed so far durable and visible to readers.
+    void commit();
+
+    const IndexSummary& summary() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsdex

@@ -1,0 +1,89 @@
+#include "document_builder.h"
+
+#include "newsdex/language.h"
+#include "newsdex/schema.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace newsdex {
+namespace {
+
+// Which stemmer a word gets: the article's own for words in its alphabet, otherwise the word's.
+Language stem_language(const std::string& term, Language article_lang) {
+    const auto langs = word_languages(term);
+    if (langs.empty()) return Language::other;
+    if (std::find(langs.begin(), langs.end(), article_lang) != langs.end()) return article_lang;
+    return langs.front();
+}
+
+std::string content_key(const std::vector<Token>& tokens) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (const auto& t : tokens) {
+        for (unsigned char c : t.term) {
+            h ^= c;
+            h *= 0x100000001b3ULL;
+        }
+        h ^= ' ';
+        h *= 0x100000001b3ULL;
+    }
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+}  // namespace
+
+void DocumentBuilder::index_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, Language lang, bool title) {
+    const Xapian::termcount wdf = title ? schema::kTitleWeight : 1;
+    for (const Token& t : tokens) {
+        if (t.term.size() > schema::kMaxWordBytes) continue;
+        doc.add_posting(t.term, t.position + 1, wdf);
+        const std::string stem = stemmer_.stem(t.term, stem_language(t.term, lang));
+        if (!stem.empty()) doc.add_term(std::string(schema::kStemPrefix) + stem, wdf);
+        if (title) {
+            doc.add_posting(std::string(schema::kTitlePrefix) + t.term, t.position + 1);
+            if (!stem.empty()) doc.add_term(std::string(schema::kTitleStemPrefix) + stem);
+        }
+    }
+}
+
+void DocumentBuilder::index_words(Xapian::Document& doc, std::string_view text, std::string_view prefix) {
+    for (const Token& t : analyzer_.tokenize(text))
+        if (t.term.size() <= schema::kMaxWordBytes) doc.add_boolean_term(std::string(prefix) + t.term);
+}
+
+Xapian::Document DocumentBuilder::build(Article& article) {
+    const Language lang = detect_language(article.title + "\n" + article.body, language_from_code(article.lang));
+    article.lang = std::string(language_code(lang));
+
+    Xapian::Document doc;
+    doc.add_boolean_term(schema::id_term(article.id));
+    const auto title_tokens = analyzer_.tokenize(article.title);
+    const auto body_tokens =
+        analyzer_.tokenize(article.body, static_cast<std::uint32_t>(title_tokens.size()) + schema::kTitleBodyGap);
+    index_tokens(doc, title_tokens, lang, true);
+    index_tokens(doc, body_tokens, lang, false);
+
+    index_words(doc, article.author, schema::kAuthorPrefix);
+    index_words(doc, article.source, schema::kSourceWordPrefix);
+    index_words(doc, article.url, schema::kUrlPrefix);
+    if (const std::string key = schema::source_key(article.source); !key.empty() && key.size() < 200)
+        doc.add_boolean_term(std::string(schema::kSourcePrefix) + key);
+    if (const std::string host = schema::url_host(article.url); !host.empty() && host.size() < 200)
+        doc.add_boolean_term(std::string(schema::kHostPrefix) + host);
+    doc.add_boolean_term(std::string(schema::kLangPrefix) + article.lang);
+
+    if (const std::string date = schema::date_key(article.published); !date.empty()) {
+        doc.add_value(schema::kDateSlot, date);
+        doc.add_boolean_term(std::string(schema::kDayPrefix) + date.substr(0, 8));
+        doc.add_boolean_term(std::string(schema::kMonthPrefix) + date.substr(0, 6));
+        doc.add_boolean_term(std::string(schema::kYearPrefix) + date.substr(0, 4));
+    }
+    doc.add_value(schema::kLangSlot, article.lang);
+    doc.add_value(schema::kContentSlot, content_key(body_tokens));
+    doc.set_data(schema::encode_article(article));
+    return doc;
+}
+
+}  // namespace newsdex

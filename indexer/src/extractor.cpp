@@ -1,0 +1,87 @@
+#include "extractor.h"
+
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace newsdex {
+namespace {
+
+bool has_extension(std::string_view path, std::string_view ext) {
+    if (path.size() < ext.size()) return false;
+    auto tail = path.substr(path.size() - ext.size());
+    return std::equal(tail.begin(), tail.end(), ext.begin(),
+                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+}
+
+bool contains_ci(std::string_view hay, std::string_view needle) {
+    auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
+                          [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+    return it != hay.end();
+}
+
+}  // namespace
+
+ContentKind sniff_content(std::string_view data, std::string_view path) {
+    std::string_view head = data.substr(0, 4096);
+    if (head.find('\0') != std::string_view::npos) {
+        // UTF-16 text has NULs too; only a BOM tells it apart here (issue: legacy encodings).
+        return ContentKind::binary;
+    }
+    std::size_t control = 0;
+    for (unsigned char c : head) control += (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f');
+    if (control * 20 > head.size()) return ContentKind::binary;
+
+    std::size_t i = 0;
+    if (head.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+    while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
+    const char first = i < head.size() ? head[i] : '\0';
+    if (first == '{' || first == '[') return ContentKind::json;
+    if (first == '<') {
+        if (contains_ci(head, "<html") || contains_ci(head, "<!doctype html") || contains_ci(head, "<body") ||
+            contains_ci(head, "<head") || contains_ci(head, "<p>") || contains_ci(head, "<div") ||
+            contains_ci(head, "<article") || has_extension(path, ".html") || has_extension(path, ".htm"))
+            return ContentKind::html;
+    }
+    if (has_extension(path, ".html") || has_extension(path, ".htm")) return ContentKind::html;
+    return ContentKind::text;
+}
+
+std::string repair_utf8(std::string_view data) {
+    if (data.substr(0, 3) == "\xEF\xBB\xBF") data.remove_prefix(3);
+    std::string out;
+    out.reserve(data.size());
+    const auto* s = reinterpret_cast<const uint8_t*>(data.data());
+    const auto n = static_cast<int32_t>(data.size());
+    for (int32_t i = 0; i < n;) {
+        const int32_t start = i;
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0)
+            out += "\xEF\xBF\xBD";
+        else
+            out.append(data.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+    }
+    return out;
+}
+
+Extraction extract_articles(const Member& member) {
+    Extraction result;
+    switch (sniff_content(member.data, member.path)) {
+    case ContentKind::json:
+        return extract_json(member);
+    case ContentKind::html:
+        result.articles.push_back(extract_html(member.data, member.path));
+        break;
+    case ContentKind::text:
+        result.articles.push_back(extract_text(repair_utf8(member.data), member.path));
+        break;
+    case ContentKind::binary:
+        result.problems.push_back({member.path, "unsupported format", "binary data"});
+        return result;
+    }
+    return result;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,35 @@
+// Turns one member's bytes into articles, choosing the format by sniffing the content.
+#pragma once
+
+#include "newsdex/article.h"
+#include "source_reader.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdex {
+
+enum class ContentKind { json, html, text, binary };
+
+/// The format of @p data judged from its first bytes (the file name is only a tie-breaker).
+ContentKind sniff_content(std::string_view data, std::string_view path);
+
+struct Extraction {
+    std::vector<Article> articles;
+    /// Problems with parts of the member (a bad JSON line, a record without text); the rest is kept.
+    std::vector<Skipped> problems;
+};
+
+/// Articles of a member. Their id is left empty (the indexer decides identity); origin is set.
+Extraction extract_articles(const Member& member);
+
+// Per-format extractors, exposed for their tests.
+Extraction extract_json(const Member& member);
+Article extract_html(std::string_view html, const std::string& origin);
+Article extract_text(std::string_view text, const std::string& origin);
+
+/// Valid UTF-8 with every invalid sequence replaced by U+FFFD, and a leading BOM removed.
+std::string repair_utf8(std::string_view data);
+
+}  // namespace newsdex

@@ -1,0 +1,220 @@
+#include "source_reader.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fcntl.h>
+#include <memory>
+#include <unistd.h>
+
+namespace newsdex {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::size_t kBlockSize = 1 << 16;
+
+struct ArchiveCloser {
+    void operator()(struct archive* a) const { archive_read_free(a); }
+};
+using ArchivePtr = std::unique_ptr<struct archive, ArchiveCloser>;
+
+// Formats are named one by one: "all" would include mtree, whose bidder claims ordinary text.
+// "raw" comes last so that a lone compressed file (article.json.gz) reads as one member.
+ArchivePtr new_reader() {
+    ArchivePtr a(archive_read_new());
+    archive_read_support_filter_all(a.get());
+    archive_read_support_format_tar(a.get());
+    archive_read_support_format_gnutar(a.get());
+    archive_read_support_format_zip(a.get());
+    archive_read_support_format_7zip(a.get());
+    archive_read_support_format_cpio(a.get());
+    archive_read_support_format_rar(a.get());
+    archive_read_support_format_rar5(a.get());
+    archive_read_support_format_iso9660(a.get());
+    archive_read_support_format_ar(a.get());
+    archive_read_support_format_raw(a.get());
+    return a;
+}
+
+bool starts_with(std::string_view data, std::string_view magic) {
+    return data.size() >= magic.size() && data.compare(0, magic.size(), magic) == 0;
+}
+
+std::string error_text(struct archive* a) {
+    const char* s = archive_error_string(a);
+    return s ? s : "unknown libarchive error";
+}
+
+std::string entry_name(struct archive_entry* e) {
+    if (const char* utf8 = archive_entry_pathname_utf8(e)) return utf8;
+    if (const char* raw = archive_entry_pathname(e)) return raw;
+    return "?";
+}
+
+}  // namespace
+
+bool looks_like_archive(std::string_view d) {
+    using namespace std::string_view_literals;
+    return starts_with(d, "\x1f\x8b"sv)                    // gzip
+           || starts_with(d, "BZh"sv)                      // bzip2
+           || starts_with(d, "\xfd" "7zXZ\0"sv)            // xz
+           || starts_with(d, "\x28\xb5\x2f\xfd"sv)         // zstd
+           || starts_with(d, "\x04\x22\x4d\x18"sv)         // lz4
+           || starts_with(d, "PK\x03\x04"sv) || starts_with(d, "PK\x05\x06"sv)  // zip, empty zip
+           || starts_with(d, "7z\xbc\xaf\x27\x1c"sv)       // 7z
+           || starts_with(d, "Rar!\x1a\x07"sv)             // rar
+           || starts_with(d, "070701"sv) || starts_with(d, "070702"sv) || starts_with(d, "070707"sv)  // cpio
+           || starts_with(d, "\xc7\x71"sv) || starts_with(d, "\x71\xc7"sv)  // binary cpio
+           || (d.size() >= 262 && d.compare(257, 5, "ustar") == 0);          // tar
+}
+
+struct SourceReader::ArchiveBudget {
+    std::uint64_t bytes_left;
+};
+
+SourceReader::SourceReader(const IndexOptions& options, MemberSink on_member, SkipSink on_skip)
+    : options_(options), on_member_(std::move(on_member)), on_skip_(std::move(on_skip)) {}
+
+void SourceReader::read(const std::string& path) {
+    if (path == "-") {
+        ArchivePtr a = new_reader();
+        ArchiveBudget budget{options_.max_archive_bytes};
+        if (archive_read_open_fd(a.get(), STDIN_FILENO, kBlockSize) != ARCHIVE_OK) {
+            on_skip_({"-", "unreadable", error_text(a.get())});
+            return;
+        }
+        read_archive(a.get(), "-", 1, budget);
+        return;
+    }
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+        on_skip_({path, "unreadable", ec ? ec.message() : "no such file or directory"});
+        return;
+    }
+    if (!fs::is_directory(status)) {
+        read_file(path);
+        return;
+    }
+    // Sorted, so that a run over the same directory is reproducible.
+    std::vector<fs::path> files;
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+    for (; !ec && it != end; it.increment(ec))
+        if (it->is_regular_file(ec)) files.push_back(it->path());
+    if (ec) on_skip_({path, "unreadable", ec.message()});
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) read_file(f.string());
+}
+
+void SourceReader::read_file(const std::string& path) {
+    // open() first: libarchive would report a missing or forbidden file as a format error.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        on_skip_({path, "unreadable", std::strerror(errno)});
+        return;
+    }
+    ArchivePtr a = new_reader();
+    ArchiveBudget budget{options_.max_archive_bytes};
+    if (archive_read_open_fd(a.get(), fd, kBlockSize) != ARCHIVE_OK) {
+        on_skip_({path, "unreadable", error_text(a.get())});
+        ::close(fd);
+        return;
+    }
+    read_archive(a.get(), path, 1, budget);
+    a.reset();
+    ::close(fd);
+}
+
+void SourceReader::read_archive(struct archive* a, const std::string& outer, int depth, ArchiveBudget& budget) {
+    struct archive_entry* entry = nullptr;
+    for (;;) {
+        int r = archive_read_next_header(a, &entry);
+        if (r == ARCHIVE_EOF) return;
+        if (r == ARCHIVE_RETRY) continue;
+        if (r == ARCHIVE_FATAL) {
+            // An empty file has no format to recognise; say so rather than "corrupt".
+            const std::string detail = error_text(a);
+            const bool empty = archive_format(a) == 0 && detail.find("Unrecognized") == std::string::npos;
+            on_skip_({outer, empty ? "empty" : "corrupt archive", detail});
+            return;
+        }
+        // A lone compressed file, or a plain file, is its own single member.
+        const bool raw = archive_format(a) == ARCHIVE_FORMAT_RAW;
+        const std::string where = raw ? outer : outer + "!" + entry_name(entry);
+        if (r == ARCHIVE_FAILED) {
+            on_skip_({where, "corrupt member", error_text(a)});
+            continue;
+        }
+        if (archive_entry_filetype(entry) != AE_IFREG && !raw) continue;
+        if (archive_entry_is_encrypted(entry)) {
+            on_skip_({where, "encrypted", "the member is encrypted"});
+            continue;
+        }
+        if (archive_entry_size_is_set(entry) &&
+            static_cast<std::uint64_t>(archive_entry_size(entry)) > options_.max_member_bytes) {
+            on_skip_({where, "too large", std::to_string(archive_entry_size(entry)) + " bytes"});
+            continue;
+        }
+
+        Member member{where, {}};
+        bool failed = false;
+        char block[kBlockSize];
+        for (;;) {
+            la_ssize_t n = archive_read_data(a, block, sizeof block);
+            if (n == 0) break;
+            if (n < 0) {
+                if (n == ARCHIVE_WARN) continue;
+                on_skip_({where, n == ARCHIVE_FATAL ? "corrupt archive" : "corrupt member", error_text(a)});
+                if (n == ARCHIVE_FATAL) return;
+                failed = true;
+                break;
+            }
+            const auto len = static_cast<std::uint64_t>(n);
+            if (member.data.size() + len > options_.max_member_bytes) {
+                on_skip_({where, "too large", "more than " + std::to_string(options_.max_member_bytes) + " bytes"});
+                failed = true;
+                break;
+            }
+            if (len > budget.bytes_left) {
+                on_skip_({where, "archive too large", "decompressed size of the archive exceeds " +
+                                                          std::to_string(options_.max_archive_bytes) + " bytes"});
+                return;
+            }
+            budget.bytes_left -= len;
+            member.data.append(block, static_cast<std::size_t>(n));
+        }
+        if (failed) continue;
+        if (member.data.empty()) {
+            on_skip_({where, "empty", "no data"});
+            continue;
+        }
+        dispatch(std::move(member), depth, budget);
+        if (raw) return;
+    }
+}
+
+void SourceReader::dispatch(Member&& member, int depth, ArchiveBudget& budget) {
+    if (!looks_like_archive(member.data)) {
+        on_member_(std::move(member));
+        return;
+    }
+    if (depth >= options_.max_depth) {
+        on_skip_({member.path, "nesting too deep",
+                  "archive inside " + std::to_string(depth) + " levels of archives (limit " +
+                      std::to_string(options_.max_depth) + ")"});
+        return;
+    }
+    ArchivePtr inner = new_reader();
+    if (archive_read_open_memory(inner.get(), member.data.data(), member.data.size()) != ARCHIVE_OK) {
+        on_skip_({member.path, "corrupt archive", error_text(inner.get())});
+        return;
+    }
+    read_archive(inner.get(), member.path, depth + 1, budget);
+}
+
+}  // namespace newsdex

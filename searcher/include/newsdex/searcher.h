@@ -1,0 +1,78 @@
+// Searching a newsdex index: ranked, filtered queries with highlighted snippets.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace newsdex {
+
+/// A query the parser cannot read; column() is the 1-based character where the problem is.
+class QueryError : public std::runtime_error {
+public:
+    QueryError(const std::string& message, std::size_t column)
+        : std::runtime_error(message + " at column " + std::to_string(column)), column_(column) {}
+    std::size_t column() const { return column_; }
+
+private:
+    std::size_t column_;
+};
+
+/// The index is missing, unreadable or of another schema.
+class SearchError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct SearchOptions {
+    std::size_t offset = 0;
+    std::size_t limit = 10;
+    bool snippets = true;
+    std::size_t snippet_chars = 200;  ///< approximate snippet length in characters
+};
+
+struct Hit {
+    std::size_t rank = 0;  ///< 1-based, counting from the first hit of the whole result
+    std::string id;
+    double score = 0;
+    std::string title, url, published, lang, source, author, origin;
+    std::string snippet;  ///< plain text
+    /// [start, end) pairs in Unicode code points into snippet, one per highlighted word or phrase.
+    std::vector<std::pair<std::size_t, std::size_t>> highlights;
+};
+
+struct SearchResults {
+    std::size_t estimated_matches = 0;
+    std::vector<Hit> hits;
+};
+
+struct IndexStats {
+    std::size_t documents = 0;
+    std::map<std::string, std::size_t> languages;
+    std::uintmax_t size_bytes = 0;
+};
+
+/// Opens an index read-only. Not thread-safe: one Searcher per thread.
+class Searcher {
+public:
+    /// Throws SearchError when @p db_path holds no readable newsdex index.
+    explicit Searcher(const std::string& db_path);
+    ~Searcher();
+    Searcher(const Searcher&) = delete;
+    Searcher& operator=(const Searcher&) = delete;
+
+    /// Throws QueryError for a query the parser cannot read.
+    SearchResults search(const std::string& query, const SearchOptions& options = {});
+
+    IndexStats stats() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsdex

@@ -1,0 +1,177 @@
+#include "query_builder.h"
+
+#include "newsdex/language.h"
+#include "newsdex/schema.h"
+
+#include <algorithm>
+
+namespace newsdex {
+namespace {
+
+// Bounds on how far one query word may fan out in the index.
+constexpr Xapian::termcount kMaxWildcardTerms = 200;
+constexpr std::size_t kMaxInflectedForms = 64;
+constexpr std::size_t kMaxFormsScanned = 2000;
+
+std::string prefixed(std::string_view prefix, const std::string& term) { return std::string(prefix) + term; }
+
+Xapian::Query combine(Xapian::Query::op op, std::vector<Xapian::Query>& parts) {
+    parts.erase(std::remove_if(parts.begin(), parts.end(), [](const Xapian::Query& q) { return q.empty(); }),
+                parts.end());
+    if (parts.empty()) return {};
+    if (parts.size() == 1) return parts.front();
+    return Xapian::Query(op, parts.begin(), parts.end());
+}
+
+}  // namespace
+
+Xapian::Query QueryBuilder::build(const QueryNode& node, const Xapian::Database& db) {
+    db_ = &db;
+    spec_ = {};
+    return build_node(node, true, "");
+}
+
+Xapian::Query QueryBuilder::field_terms(const std::string& field, const std::string& text) {
+    std::vector<Xapian::Query> parts;
+    if (field == "site") {
+        std::string host = schema::url_host(text.find("://") == std::string::npos ? "http://" + text : text);
+        if (!host.empty()) parts.emplace_back(prefixed(schema::kHostPrefix, host));
+        return combine(Xapian::Query::OP_AND, parts);
+    }
+    if (field == "lang") {
+        const Language lang = language_from_code(text);
+        std::string code = lang == Language::other ? analyzer_.normalize(text) : std::string(language_code(lang));
+        parts.emplace_back(prefixed(schema::kLangPrefix, code));
+        return combine(Xapian::Query::OP_AND, parts);
+    }
+    const std::string_view prefix = field == "author" ? schema::kAuthorPrefix
+                                    : field == "source" ? schema::kSourceWordPrefix
+                                                        : schema::kUrlPrefix;
+    for (const Token& t : analyzer_.tokenize(text)) parts.emplace_back(prefixed(prefix, t.term));
+    return combine(Xapian::Query::OP_AND, parts);
+}
+
+Xapian::Query QueryBuilder::phrase_query(const std::vector<Token>& tokens, bool positive, const std::string& field,
+                                         Xapian::Query::op op, unsigned window) {
+    const std::string_view prefix = field == "title" ? schema::kTitlePrefix : "";
+    std::vector<Xapian::Query> terms;
+    std::vector<std::string> words;
+    for (const Token& t : tokens) {
+        terms.emplace_back(prefixed(prefix, t.term));
+        words.push_back(t.term);
+    }
+    if (terms.empty()) return {};
+    if (positive) {
+        if (words.size() == 1) spec_.exact_terms.insert(words.front());
+        else spec_.phrases.push_back(words);
+    }
+    if (terms.size() == 1) return terms.front();
+    return Xapian::Query(op, terms.begin(), terms.end(), window);
+}
+
+Xapian::Query QueryBuilder::word_query(const QueryNode& node, bool positive, const std::string& field) {
+    if (field == "author" || field == "source" || field == "url" || field == "site" || field == "lang")
+        return field_terms(field, node.text);
+    const auto tokens = analyzer_.tokenize(node.text);
+    if (tokens.empty()) return {};
+    // "covid-19" or "e-mail" are several words to the analyzer: they must stand together.
+    if (tokens.size() > 1) return phrase_query(tokens, positive, field, Xapian::Query::OP_PHRASE, 0);
+
+    const bool title = field == "title";
+    const std::string& term = tokens.front().term;
+    if (node.prefix) {
+        if (positive) spec_.prefixes.push_back(term);
+        return Xapian::Query(Xapian::Query::OP_WILDCARD, prefixed(title ? schema::kTitlePrefix : "", term),
+                             kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    }
+    std::vector<Xapian::Query> forms{Xapian::Query(prefixed(title ? schema::kTitlePrefix : "", term))};
+    for (Language lang : word_languages(term)) {
+        const std::string stem = stemmer_.stem(term, lang);
+        if (stem.empty()) continue;
+        forms.emplace_back(prefixed(title ? schema::kTitleStemPrefix : schema::kStemPrefix, stem));
+        if (positive) spec_.stems.insert(stem);
+    }
+    if (positive) spec_.exact_terms.insert(term);
+    // One word, however many forms: BM25 must count it once, not once per form.
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+}
+
+Xapian::Query QueryBuilder::build_node(const QueryNode& node, bool positive, const std::string& field) {
+    using K = QueryNode::Kind;
+    switch (node.kind) {
+    case K::word:
+        return word_query(node, positive, field);
+    case K::phrase:
+        if (field == "author" || field == "source" || field == "url" || field == "site" || field == "lang")
+            return field_terms(field, node.text);
+        return phrase_query(analyzer_.tokenize(node.text), positive, field, Xapian::Query::OP_PHRASE, 0);
+    case K::field:
+        return build_node(node.children.front(), positive, node.text);
+    case K::date_range:
+        if (node.low.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, node.high);
+        if (node.high.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, node.low);
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, node.low, node.high);
+    case K::match_all:
+        return Xapian::Query::MatchAll;
+    case K::and_:
+    case K::or_: {
+        std::vector<Xapian::Query> parts;
+        for (const auto& child : node.children) parts.push_back(build_node(child, positive, field));
+        return combine(node.kind == K::and_ ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, parts);
+    }
+    case K::and_not: {
+        Xapian::Query include = build_node(node.children.front(), positive, field);
+        std::vector<Xapian::Query> exclude;
+        for (std::size_t i = 1; i < node.children.size(); ++i) exclude.push_back(build_node(node.children[i], !positive, field));
+        Xapian::Query excluded = combine(Xapian::Query::OP_OR, exclude);
+        if (include.empty() || excluded.empty()) return include;
+        return Xapian::Query(Xapian::Query::OP_AND_NOT, include, excluded);
+    }
+    case K::near: {
+        // Positions are kept for the written forms only, so each word stands for the forms of
+        // it that the index holds.
+        std::vector<Xapian::Query> parts;
+        unsigned words = 0;
+        for (const auto& child : node.children) {
+            const auto tokens = analyzer_.tokenize(child.text);
+            if (tokens.empty()) continue;
+            words += static_cast<unsigned>(tokens.size());
+            if (child.kind == K::phrase || tokens.size() > 1) {
+                parts.push_back(phrase_query(tokens, positive, field, Xapian::Query::OP_PHRASE, 0));
+                continue;
+            }
+            std::vector<Xapian::Query> forms;
+            for (const std::string& form : inflected_forms(tokens.front().term))
+                forms.emplace_back(prefixed(field == "title" ? schema::kTitlePrefix : "", form));
+            if (positive) {
+                spec_.exact_terms.insert(tokens.front().term);
+                for (Language lang : word_languages(tokens.front().term))
+                    if (auto stem = stemmer_.stem(tokens.front().term, lang); !stem.empty()) spec_.stems.insert(stem);
+            }
+            parts.push_back(combine(Xapian::Query::OP_OR, forms));
+        }
+        if (parts.size() < 2) return combine(Xapian::Query::OP_AND, parts);
+        return Xapian::Query(Xapian::Query::OP_NEAR, parts.begin(), parts.end(), node.distance + words);
+    }
+    }
+    return {};
+}
+
+std::vector<std::string> QueryBuilder::inflected_forms(const std::string& term) {
+    std::vector<std::string> forms{term};
+    for (Language lang : word_languages(term)) {
+        const std::string stem = stemmer_.stem(term, lang);
+        if (stem.empty()) continue;
+        std::size_t scanned = 0;
+        for (auto it = db_->allterms_begin(stem); it != db_->allterms_end(stem) && scanned < kMaxFormsScanned; ++it, ++scanned) {
+            const std::string form = *it;
+            if (form != term && stemmer_.stem(form, lang) == stem &&
+                std::find(forms.begin(), forms.end(), form) == forms.end())
+                forms.push_back(form);
+            if (forms.size() >= kMaxInflectedForms) return forms;
+        }
+    }
+    return forms;
+}
+
+}  // namespace newsdex

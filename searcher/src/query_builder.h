@@ -1,0 +1,48 @@
+// Query tree → Xapian query, analysed with the same Analyzer and Stemmer as the indexer used.
+#pragma once
+
+#include "query_parser.h"
+
+#include "newsdex/analyzer.h"
+#include "newsdex/stemmer.h"
+
+#include <xapian.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace newsdex {
+
+/// What the snippet maker highlights: the positive words and phrases of the query.
+struct HighlightSpec {
+    std::set<std::string> exact_terms;         ///< normalized forms, for quoted words
+    std::set<std::string> stems;               ///< stems of unquoted words (any language)
+    std::vector<std::string> prefixes;         ///< normalized prefixes of word* terms
+    std::vector<std::vector<std::string>> phrases;  ///< normalized word sequences
+};
+
+class QueryBuilder {
+public:
+    QueryBuilder(const Analyzer& analyzer, const Stemmer& stemmer) : analyzer_(analyzer), stemmer_(stemmer) {}
+
+    Xapian::Query build(const QueryNode& node, const Xapian::Database& db);
+
+    const HighlightSpec& highlights() const { return spec_; }
+
+private:
+    Xapian::Query build_node(const QueryNode& node, bool positive, const std::string& field);
+    Xapian::Query word_query(const QueryNode& node, bool positive, const std::string& field);
+    Xapian::Query phrase_query(const std::vector<Token>& tokens, bool positive, const std::string& field,
+                               Xapian::Query::op op, unsigned window);
+    Xapian::Query field_terms(const std::string& field, const std::string& text);
+    /// Forms of @p term in the index that share one of its stems (bounded), @p term first.
+    std::vector<std::string> inflected_forms(const std::string& term);
+
+    const Analyzer& analyzer_;
+    const Stemmer& stemmer_;
+    const Xapian::Database* db_ = nullptr;
+    HighlightSpec spec_;
+};
+
+}  // namespace newsdex

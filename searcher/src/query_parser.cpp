@@ -1,0 +1,349 @@
+#include "query_parser.h"
+
+#include "newsdex/schema.h"
+#include "newsdex/searcher.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace newsdex {
+namespace {
+
+constexpr std::array<std::string_view, 7> kFields{"title", "author", "source", "site", "lang", "url", "date"};
+// Deep nesting is the one way a short query could exhaust the stack.
+constexpr int kMaxDepth = 100;
+
+struct Lexeme {
+    enum class Type { word, phrase, field, lparen, rparen, and_, or_, not_, near, minus, plus, end };
+    Type type = Type::end;
+    std::string text;       // word or phrase text; field name for `field`
+    std::size_t offset = 0; // byte offset in the query
+    unsigned distance = 0;  // NEAR/n
+};
+
+bool is_space_at(std::string_view q, std::size_t i, std::size_t* width) {
+    const unsigned char c = static_cast<unsigned char>(q[i]);
+    *width = 1;
+    if (c <= 0x20) return true;
+    if (c == 0xC2 && i + 1 < q.size() && static_cast<unsigned char>(q[i + 1]) == 0xA0) {  // no-break space
+        *width = 2;
+        return true;
+    }
+    return false;
+}
+
+class Lexer {
+public:
+    explicit Lexer(std::string_view q) : q_(q) {}
+
+    std::vector<Lexeme> run() {
+        std::vector<Lexeme> out;
+        while (true) {
+            skip_space();
+            if (pos_ >= q_.size()) break;
+            const char c = q_[pos_];
+            const std::size_t start = pos_;
+            if (c == '(') {
+                out.push_back({Lexeme::Type::lparen, "", start});
+                ++pos_;
+            } else if (c == ')') {
+                out.push_back({Lexeme::Type::rparen, "", start});
+                ++pos_;
+            } else if (c == '"') {
+                out.push_back(read_phrase());
+            } else if ((c == '-' || c == '+') && pos_ + 1 < q_.size() && !space_at(pos_ + 1)) {
+                out.push_back({c == '-' ? Lexeme::Type::minus : Lexeme::Type::plus, "", start});
+                ++pos_;
+            } else {
+                read_word(out);
+            }
+        }
+        out.push_back({Lexeme::Type::end, "", q_.size()});
+        return out;
+    }
+
+private:
+    bool space_at(std::size_t i) const {
+        std::size_t w;
+        return is_space_at(q_, i, &w);
+    }
+
+    void skip_space() {
+        std::size_t w;
+        while (pos_ < q_.size() && is_space_at(q_, pos_, &w)) pos_ += w;
+    }
+
+    Lexeme read_phrase() {
+        const std::size_t start = pos_;
+        const std::size_t close = q_.find('"', pos_ + 1);
+        if (close == std::string_view::npos) throw_error("unbalanced quote", start);
+        pos_ = close + 1;
+        return {Lexeme::Type::phrase, std::string(q_.substr(start + 1, close - start - 1)), start};
+    }
+
+    void read_word(std::vector<Lexeme>& out) {
+        const std::size_t start = pos_;
+        std::size_t w;
+        while (pos_ < q_.size() && !is_space_at(q_, pos_, &w) && q_[pos_] != '(' && q_[pos_] != ')' && q_[pos_] != '"')
+            ++pos_;
+        std::string_view word = q_.substr(start, pos_ - start);
+
+        if (word == "AND") return out.push_back({Lexeme::Type::and_, "", start});
+        if (word == "OR") return out.push_back({Lexeme::Type::or_, "", start});
+        if (word == "NOT") return out.push_back({Lexeme::Type::not_, "", start});
+        if (word.rfind("NEAR", 0) == 0) {
+            if (word == "NEAR") return out.push_back({Lexeme::Type::near, "", start, 10});
+            if (word.size() > 5 && word[4] == '/' &&
+                std::all_of(word.begin() + 5, word.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); })) {
+                if (word.size() > 8) throw_error("NEAR distance too large (at most 999)", start);
+                return out.push_back({Lexeme::Type::near, "", start, static_cast<unsigned>(std::stoi(std::string(word.substr(5))))});
+            }
+        }
+        const auto colon = word.find(':');
+        if (colon != std::string_view::npos && colon > 0) {
+            std::string name(word.substr(0, colon));
+            std::transform(name.begin(), name.end(), name.begin(), [](unsigned char ch) { return std::tolower(ch); });
+            if (is_query_field(name)) {
+                out.push_back({Lexeme::Type::field, name, start});
+                // The value follows the colon directly: a word, a "phrase" or a (group).
+                pos_ = start + colon + 1;
+                if (pos_ >= q_.size() || space_at(pos_)) throw_error("field " + name + ": needs a value", start);
+                return;
+            }
+        }
+        out.push_back({Lexeme::Type::word, std::string(word), start});
+    }
+
+    [[noreturn]] void throw_error(const std::string& what, std::size_t byte_offset) const;
+
+    std::string_view q_;
+    std::size_t pos_ = 0;
+};
+
+std::size_t column_of(std::string_view q, std::size_t byte_offset) {
+    std::size_t column = 1;
+    for (std::size_t i = 0; i < byte_offset && i < q.size(); ++i)
+        column += (static_cast<unsigned char>(q[i]) & 0xC0) != 0x80;
+    return column;
+}
+
+void Lexer::throw_error(const std::string& what, std::size_t byte_offset) const {
+    throw QueryError(what, column_of(q_, byte_offset));
+}
+
+// Turns "2019-06-30", "2019-06", "2019" into the first or last instant it covers.
+std::string date_bound(std::string_view text, bool upper) {
+    std::string key = schema::date_key(text);
+    if (key.empty()) return {};
+    const std::size_t digits = std::count_if(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    if (!upper) return key;
+    if (digits <= 4) return key.substr(0, 4) + "1231235959";
+    if (digits <= 6) return key.substr(0, 6) + "31235959";  // day 31 bounds every month as a string
+    if (digits <= 8) return key.substr(0, 8) + "235959";
+    return key;
+}
+
+class Parser {
+public:
+    Parser(std::string_view q, std::vector<Lexeme> lexemes) : q_(q), lx_(std::move(lexemes)) {}
+
+    QueryNode parse() {
+        if (peek().type == Lexeme::Type::end) throw QueryError("empty query", 1);
+        QueryNode root = parse_or(0);
+        if (peek().type == Lexeme::Type::rparen) error("unbalanced parenthesis: ')' without '('", peek().offset);
+        if (peek().type != Lexeme::Type::end) error("unexpected input", peek().offset);
+        return root;
+    }
+
+private:
+    const Lexeme& peek() const { return lx_[i_]; }
+    const Lexeme& take() { return lx_[i_++]; }
+
+    [[noreturn]] void error(const std::string& what, std::size_t offset) const {
+        throw QueryError(what, column_of(q_, offset));
+    }
+
+    static bool starts_operand(Lexeme::Type t) {
+        using T = Lexeme::Type;
+        return t == T::word || t == T::phrase || t == T::field || t == T::lparen || t == T::minus || t == T::plus ||
+               t == T::not_;
+    }
+
+    QueryNode parse_or(int depth) {
+        QueryNode left = parse_and(depth);
+        if (peek().type != Lexeme::Type::or_) return left;
+        QueryNode node{QueryNode::Kind::or_};
+        node.column = left.column;
+        node.children.push_back(std::move(left));
+        while (peek().type == Lexeme::Type::or_) {
+            const Lexeme& op = take();
+            if (!starts_operand(peek().type)) error("OR needs a query on its right", op.offset);
+            node.children.push_back(parse_and(depth));
+        }
+        return node;
+    }
+
+    // Implicit AND; "NOT x", "-x" exclude; AND is optional.
+    QueryNode parse_and(int depth) {
+        std::vector<QueryNode> include, exclude;
+        std::size_t column = column_of(q_, peek().offset);
+        while (true) {
+            const Lexeme& lx = peek();
+            if (lx.type == Lexeme::Type::and_) {
+                take();
+                if (include.empty() && exclude.empty()) error("AND needs a query on its left", lx.offset);
+                if (!starts_operand(peek().type)) error("AND needs a query on its right", lx.offset);
+                continue;
+            }
+            if (lx.type == Lexeme::Type::not_ || lx.type == Lexeme::Type::minus) {
+                take();
+                if (!starts_operand(peek().type) || peek().type == Lexeme::Type::not_ || peek().type == Lexeme::Type::minus)
+                    error(std::string(lx.type == Lexeme::Type::not_ ? "NOT" : "-") + " needs a term to exclude", lx.offset);
+                exclude.push_back(parse_near(depth));
+                continue;
+            }
+            if (lx.type == Lexeme::Type::plus) {
+                take();
+                continue;  // every unsigned term is already required
+            }
+            if (!starts_operand(lx.type)) break;
+            include.push_back(parse_near(depth));
+        }
+        if (include.empty() && exclude.empty()) {
+            if (peek().type == Lexeme::Type::or_) error("OR needs a query on its left", peek().offset);
+            if (peek().type == Lexeme::Type::near) error("NEAR needs a word on its left", peek().offset);
+            if (peek().type == Lexeme::Type::rparen) error("empty parentheses", peek().offset);
+            error("query expected", peek().offset);
+        }
+        QueryNode positive;
+        if (include.size() == 1) {
+            positive = std::move(include.front());
+        } else if (include.empty()) {
+            positive.kind = QueryNode::Kind::match_all;
+            positive.column = column;
+        } else {
+            positive.kind = QueryNode::Kind::and_;
+            positive.column = column;
+            positive.children = std::move(include);
+        }
+        if (exclude.empty()) return positive;
+        QueryNode node{QueryNode::Kind::and_not};
+        node.column = column;
+        node.children.push_back(std::move(positive));
+        for (auto& e : exclude) node.children.push_back(std::move(e));
+        return node;
+    }
+
+    QueryNode parse_near(int depth) {
+        QueryNode left = parse_primary(depth);
+        if (peek().type != Lexeme::Type::near) return left;
+        QueryNode node{QueryNode::Kind::near};
+        node.column = left.column;
+        node.distance = peek().distance;
+        node.children.push_back(std::move(left));
+        while (peek().type == Lexeme::Type::near) {
+            const Lexeme& op = take();
+            node.distance = std::max(node.distance, op.distance);
+            if (peek().type != Lexeme::Type::word && peek().type != Lexeme::Type::phrase)
+                error("NEAR needs a word on its right", op.offset);
+            node.children.push_back(parse_primary(depth));
+        }
+        for (const auto& child : node.children)
+            if (child.kind != QueryNode::Kind::word && child.kind != QueryNode::Kind::phrase)
+                throw QueryError("NEAR joins words and phrases only", child.column);
+        return node;
+    }
+
+    QueryNode parse_primary(int depth) {
+        if (depth > kMaxDepth) error("query nested too deeply", peek().offset);
+        const Lexeme& lx = take();
+        QueryNode node;
+        node.column = column_of(q_, lx.offset);
+        switch (lx.type) {
+        case Lexeme::Type::word: {
+            std::string text = lx.text;
+            while (text.size() > 1 && text.back() == '*') {
+                text.pop_back();
+                node.prefix = true;
+            }
+            node.kind = QueryNode::Kind::word;
+            node.text = std::move(text);
+            return node;
+        }
+        case Lexeme::Type::phrase:
+            node.kind = QueryNode::Kind::phrase;
+            node.text = lx.text;
+            return node;
+        case Lexeme::Type::lparen: {
+            if (peek().type == Lexeme::Type::rparen) error("empty parentheses", lx.offset);
+            if (peek().type == Lexeme::Type::end) error("unbalanced parenthesis: '(' is never closed", lx.offset);
+            QueryNode inner = parse_or(depth + 1);
+            if (peek().type != Lexeme::Type::rparen) error("unbalanced parenthesis: '(' is never closed", lx.offset);
+            take();
+            return inner;
+        }
+        case Lexeme::Type::field:
+            return parse_field(lx, depth);
+        case Lexeme::Type::near:
+            error("NEAR needs a word on its left", lx.offset);
+        case Lexeme::Type::or_:
+            error("OR needs a query on its left", lx.offset);
+        case Lexeme::Type::rparen:
+            error("unbalanced parenthesis: ')' without '('", lx.offset);
+        default:
+            error("query expected", lx.offset);
+        }
+    }
+
+    QueryNode parse_field(const Lexeme& field, int depth) {
+        QueryNode node;
+        node.column = column_of(q_, field.offset);
+        if (field.text == "date") {
+            if (peek().type != Lexeme::Type::word) error("date: needs a date or a range like 2019-06..2019-08", field.offset);
+            const Lexeme& value = take();
+            const std::string& v = value.text;
+            node.kind = QueryNode::Kind::date_range;
+            const auto dots = v.find("..");
+            std::string low_text = dots == std::string::npos ? v : v.substr(0, dots);
+            std::string high_text = dots == std::string::npos ? v : v.substr(dots + 2);
+            if (dots != std::string::npos && low_text.empty() && high_text.empty())
+                error("date: range needs at least one end", value.offset);
+            node.low = low_text.empty() ? "" : date_bound(low_text, false);
+            node.high = high_text.empty() ? "" : date_bound(high_text, true);
+            if ((!low_text.empty() && node.low.empty()) || (!high_text.empty() && node.high.empty()))
+                error("bad date '" + v + "' (use YYYY, YYYY-MM or YYYY-MM-DD)", value.offset);
+            if (!node.low.empty() && !node.high.empty() && node.low > node.high)
+                error("date range ends before it starts", value.offset);
+            return node;
+        }
+        node.kind = QueryNode::Kind::field;
+        node.text = field.text;
+        const Lexeme::Type t = peek().type;
+        if (t == Lexeme::Type::word || t == Lexeme::Type::phrase) {
+            node.children.push_back(parse_primary(depth));
+        } else if (t == Lexeme::Type::lparen) {
+            // title:(a b) applies the field to every word inside.
+            node.children.push_back(parse_primary(depth));
+        } else {
+            error("field " + field.text + ": needs a value", field.offset);
+        }
+        return node;
+    }
+
+    std::string_view q_;
+    std::vector<Lexeme> lx_;
+    std::size_t i_ = 0;
+};
+
+}  // namespace
+
+bool is_query_field(std::string_view name) {
+    return std::find(kFields.begin(), kFields.end(), name) != kFields.end();
+}
+
+QueryNode parse_query(std::string_view query) {
+    return Parser(query, Lexer(query).run()).parse();
+}
+
+}  // namespace newsdex

@@ -1,0 +1,77 @@
+#include "newsdex/analyzer.h"
+
+#include <catch2/catch.hpp>
+
+using newsdex::Analyzer;
+
+namespace {
+
+std::vector<std::string> terms(const Analyzer& a, std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& t : a.tokenize(text)) out.push_back(t.term);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("analyzer folds case and keeps Ukrainian letters", "[analyzer]") {
+    Analyzer a;
+    CHECK(terms(a, "Київ ЇЖАК Ґанок") == std::vector<std::string>{"київ", "їжак", "ґанок"});
+    CHECK(terms(a, "The QUICK fox") == std::vector<std::string>{"the", "quick", "fox"});
+}
+
+TEST_CASE("analyzer unifies apostrophes inside words", "[analyzer]") {
+    Analyzer a;
+    const std::string expected = "м'ясо";
+    for (const char* form : {"м'ясо", "м\u2019ясо", "м\u02BCясо", "м`ясо", "м\u00B4ясо", "М\u2019ЯСО"}) {
+        INFO(form);
+        CHECK(terms(a, form) == std::vector<std::string>{expected});
+    }
+}
+
+TEST_CASE("analyzer drops stress marks, soft hyphens and zero-width characters", "[analyzer]") {
+    Analyzer a;
+    CHECK(terms(a, "за\u0301мок") == std::vector<std::string>{"замок"});
+    CHECK(terms(a, "пере\u00ADговори") == std::vector<std::string>{"переговори"});
+    CHECK(terms(a, "пере\u200Bговори") == std::vector<std::string>{"переговори"});
+    // й and ї are letters of their own, never stripped of their marks.
+    CHECK(terms(a, "йод їжа") == std::vector<std::string>{"йод", "їжа"});
+    CHECK(terms(a, "и\u0306од") == std::vector<std::string>{"йод"});
+}
+
+TEST_CASE("analyzer folds ё to е", "[analyzer]") {
+    Analyzer a;
+    CHECK(terms(a, "Ёлка ёлка елка") == std::vector<std::string>{"елка", "елка", "елка"});
+}
+
+TEST_CASE("analyzer reports positions and byte offsets into the original text", "[analyzer]") {
+    Analyzer a;
+    const std::string text = "«Києві», — сказав він.";
+    const auto tokens = a.tokenize(text, 10);
+    REQUIRE(tokens.size() == 3);
+    CHECK(tokens[0].term == "києві");
+    CHECK(tokens[0].position == 10);
+    CHECK(tokens[2].position == 12);
+    CHECK(text.substr(tokens[0].begin, tokens[0].end - tokens[0].begin) == "Києві");
+    CHECK(text.substr(tokens[1].begin, tokens[1].end - tokens[1].begin) == "сказав");
+}
+
+TEST_CASE("analyzer survives invalid UTF-8", "[analyzer]") {
+    Analyzer a;
+    const std::string text = "good \xff\xfe bad\xc3";
+    const auto tokens = a.tokenize(text);
+    REQUIRE(tokens.size() == 2);
+    CHECK(tokens[0].term == "good");
+    CHECK(tokens[1].term == "bad");
+    CHECK(tokens[1].end <= text.size());
+}
+
+TEST_CASE("normalize gives the same form as tokenize", "[analyzer]") {
+    Analyzer a;
+    for (const char* w : {"Переговорів", "м’ясо", "Ёж", "ЗА\u0301МОК", "Apple"}) {
+        INFO(w);
+        const auto t = a.tokenize(w);
+        REQUIRE(t.size() == 1);
+        CHECK(a.normalize(w) == t[0].term);
+    }
+}

@@ -1,0 +1,56 @@
+#include "commands.h"
+#include "result_printer.h"
+
+#include "newsdex/searcher.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <unistd.h>
+
+namespace newsdex::cli {
+
+Action add_search_command(CLI::App& app) {
+    auto* cmd = app.add_subcommand("search", "search an index; exit 0 with hits, 1 without, 2 on error");
+    struct Args {
+        std::string db;
+        std::string query;
+        SearchOptions options;
+        bool json = false;
+        std::string color = "auto";
+    };
+    auto args = std::make_shared<Args>();
+    add_db_option(*cmd, args->db);
+    cmd->add_option("query", args->query, "the query (see docs/query-language.md)")->required();
+    cmd->add_option("--limit", args->options.limit, "hits to show")->capture_default_str()->check(CLI::Range(0, 100000));
+    cmd->add_option("--offset", args->options.offset, "hits to skip (for paging)")->capture_default_str();
+    cmd->add_flag("--json", args->json, "print JSON Lines, one object per hit");
+    cmd->add_option("--color", args->color, "colour highlights: auto, always or never")
+        ->capture_default_str()->check(CLI::IsMember({"auto", "always", "never"}));
+
+    return [args]() {
+        const auto started = std::chrono::steady_clock::now();
+        try {
+            Searcher searcher(args->db);
+            const SearchResults results = searcher.search(args->query, args->options);
+            const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+            if (args->json) {
+                print_json_lines(std::cout, results);
+            } else {
+                const char* no_color = std::getenv("NO_COLOR");
+                const bool color = args->color == "always" ||
+                                   (args->color == "auto" && isatty(STDOUT_FILENO) && !(no_color && *no_color));
+                print_for_people(std::cout, results, color, ms);
+            }
+            return results.hits.empty() && results.estimated_matches == 0 ? kExitNoHits : kExitOk;
+        } catch (const QueryError& e) {
+            print_error(std::string("bad query: ") + e.what());
+        } catch (const SearchError& e) {
+            print_error(e.what());
+        }
+        return kExitError;
+    };
+}
+
+}  // namespace newsdex::cli
