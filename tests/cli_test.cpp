@@ -1,0 +1,131 @@
+// The command-line contract that scripts depend on: exit codes, one-line errors, JSON output.
+#include "sample_index.h"
+#include "test_support.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+
+using newsdex::test::run_newsdex;
+using newsdex::test::sample_index;
+using newsdex::test::shell_quote;
+
+namespace {
+
+std::vector<nlohmann::json> json_lines(const std::string& out) {
+    std::vector<nlohmann::json> lines;
+    std::istringstream in(out);
+    for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
+    return lines;
+}
+
+std::size_t count_lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
+
+std::string search(const std::string& args) { return "search --db " + shell_quote(sample_index()) + " " + args; }
+
+}  // namespace
+
+TEST_CASE("search exits 0 with hits and 1 without", "[cli]") {
+    auto hit = run_newsdex(search("hosepipe"));
+    CHECK(hit.exit_code == 0);
+    CHECK(hit.out.find("Hosepipe ban for Eastmere") != std::string::npos);
+    auto none = run_newsdex(search("zzyzxnotaword"));
+    CHECK(none.exit_code == 1);
+    CHECK(none.err.empty());
+}
+
+TEST_CASE("search --json prints one object per hit with the contract's fields", "[cli]") {
+    auto r = run_newsdex(search("--json --limit 5 переговори"));
+    REQUIRE(r.exit_code == 0);
+    const auto lines = json_lines(r.out);
+    REQUIRE(lines.size() >= 2);
+    REQUIRE(lines.size() <= 5);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const auto& j = lines[i];
+        for (const char* key : {"rank", "id", "score", "title", "url", "published", "lang", "source", "snippet", "highlights"})
+            CHECK(j.contains(key));
+        CHECK(j["rank"] == i + 1);
+        CHECK(j["score"].is_number());
+        CHECK(j["snippet"].is_string());
+        REQUIRE(j["highlights"].is_array());
+        CHECK(!j["highlights"].empty());
+        for (const auto& pair : j["highlights"]) {
+            REQUIRE(pair.size() == 2);
+            CHECK(pair[0].get<std::size_t>() < pair[1].get<std::size_t>());
+        }
+        // Plain text: no terminal escapes, no markup.
+        CHECK(j["snippet"].get<std::string>().find('\033') == std::string::npos);
+    }
+}
+
+TEST_CASE("search --limit and --offset page through hits", "[cli]") {
+    auto all = json_lines(run_newsdex(search("--json --limit 4 'переговори OR переговоры OR talks'")).out);
+    auto page = json_lines(run_newsdex(search("--json --limit 2 --offset 2 'переговори OR переговоры OR talks'")).out);
+    REQUIRE(all.size() == 4);
+    REQUIRE(page.size() == 2);
+    CHECK(page[0]["id"] == all[2]["id"]);
+    CHECK(page[0]["rank"] == 3);
+}
+
+TEST_CASE("an unbalanced quote is a one-line error with its column and exit code 2", "[cli]") {
+    auto r = run_newsdex(search("'переговори \"Трамп'"));
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(count_lines(r.err) == 1);
+    CHECK(r.err.find("unbalanced quote at column 12") != std::string::npos);
+}
+
+TEST_CASE("a missing index is a one-line error with exit code 2", "[cli]") {
+    newsdex::test::TempDir dir;
+    for (const char* cmd : {"search --db %s anything", "stats --db %s"}) {
+        std::string args = cmd;
+        args.replace(args.find("%s"), 2, shell_quote(dir / "nope"));
+        auto r = run_newsdex(args);
+        INFO(args);
+        CHECK(r.exit_code == 2);
+        CHECK(count_lines(r.err) == 1);
+        CHECK(r.err.find("no index at") != std::string::npos);
+    }
+}
+
+TEST_CASE("an unreadable source is a one-line error with exit code 2", "[cli]") {
+    newsdex::test::TempDir dir;
+    auto r = run_newsdex("index --db " + shell_quote(dir / "db") + " " + shell_quote(dir / "missing.json"));
+    CHECK(r.exit_code == 2);
+    CHECK(count_lines(r.err) == 1);
+    CHECK(r.err.find("missing.json") != std::string::npos);
+}
+
+TEST_CASE("index exits 0 when some sources are skipped and the rest is indexed", "[cli]") {
+    newsdex::test::TempDir dir;
+    {
+        std::ofstream(dir / "good.json") << R"({"title": "Quokka census", "body": "Rangers counted quokkas."})";
+        std::ofstream(dir / "bad.bin") << std::string("\0\1\2\3\0\0binary", 12);
+    }
+    auto r = run_newsdex("index --db " + shell_quote(dir / "db") + " " + shell_quote(dir.path().string()));
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("indexed 1 articles") != std::string::npos);
+    CHECK(r.err.find("bad.bin") != std::string::npos);
+    auto s = run_newsdex("search --db " + shell_quote(dir / "db") + " --json quokka");
+    CHECK(s.exit_code == 0);
+    CHECK(json_lines(s.out).size() == 1);
+}
+
+TEST_CASE("stats --json reports documents, languages and size", "[cli]") {
+    auto r = run_newsdex("stats --json --db " + shell_quote(sample_index()));
+    REQUIRE(r.exit_code == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    CHECK(j["documents"] == 66);
+    CHECK(j["languages"]["uk"] == 22);
+    CHECK(j["languages"]["en"] == 22);
+    CHECK(j["languages"]["ru"] == 22);
+    CHECK(j["size_bytes"].get<long long>() > 0);
+}
+
+TEST_CASE("the index defaults to $NEWSDEX_DB", "[cli]") {
+    auto r = run_newsdex("search --json hosepipe", "NEWSDEX_DB=" + shell_quote(sample_index()));
+    CHECK(r.exit_code == 0);
+    CHECK(json_lines(r.out).size() == 1);
+}

@@ -1,0 +1,178 @@
+// The whole pipeline on the sample corpus: archives → extraction → analysis → index → search.
+#include "sample_index.h"
+#include "test_support.h"
+
+#include "newsdex/indexer.h"
+#include "newsdex/searcher.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace newsdex;
+using newsdex::test::sample_archives;
+using newsdex::test::sample_index;
+
+namespace {
+
+std::vector<std::string> urls(const SearchResults& r) {
+    std::vector<std::string> out;
+    for (const auto& h : r.hits) out.push_back(h.url);
+    return out;
+}
+
+bool ends_with(const std::string& s, const std::string& tail) {
+    std::string t = s;
+    while (!t.empty() && t.back() == '/') t.pop_back();
+    if (t.size() >= 5 && t.compare(t.size() - 5, 5, ".html") == 0) t.resize(t.size() - 5);
+    return t.size() >= tail.size() && t.compare(t.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+std::string first_url(const std::string& query) {
+    Searcher searcher(sample_index());
+    const auto r = searcher.search(query);
+    return r.hits.empty() ? std::string("(no hits)") : r.hits.front().url;
+}
+
+bool any_ends_with(const std::vector<std::string>& list, const std::string& slug) {
+    return std::any_of(list.begin(), list.end(), [&](const std::string& u) { return ends_with(u, slug); });
+}
+
+}  // namespace
+
+TEST_CASE("the sample corpus is indexed whole, in three languages", "[e2e]") {
+    Searcher searcher(sample_index());
+    const IndexStats stats = searcher.stats();
+    CHECK(stats.documents == 66);
+    CHECK(stats.languages.at("uk") == 22);
+    CHECK(stats.languages.at("ru") == 22);
+    CHECK(stats.languages.at("en") == 22);
+    CHECK(stats.size_bytes > 0);
+}
+
+TEST_CASE("indexing the same sources twice leaves the document count unchanged", "[e2e]") {
+    test::TempDir dir;
+    const std::string db = dir / "db";
+    for (int run = 0; run < 2; ++run) {
+        Indexer indexer(db);
+        for (const auto& archive : sample_archives()) indexer.index_source(archive);
+        indexer.commit();
+        CHECK(indexer.summary().documents_indexed() == 66);
+        CHECK(indexer.summary().documents_added == (run == 0 ? 66u : 0u));
+        CHECK(indexer.summary().skipped.empty());
+    }
+    CHECK(Searcher(db).stats().documents == 66);
+}
+
+TEST_CASE("known queries find their article first, in every inflected form", "[e2e]") {
+    struct Case {
+        const char* query;
+        const char* slug;
+    };
+    // Query forms that differ from every form in the articles themselves.
+    const Case cases[] = {
+        {"Кушніруком", "odesa-zernovi-perehovory"},
+        {"Львова турніру", "lviv-shakhovyi-turnir"},
+        {"Скілур драхмою", "vystavka-antychnykh-monet"},
+        {"Тимошевский", "odessa-zernovye-peregovory"},
+        {"Костышина турнире", "lvov-shakhmatnyi-turnir"},
+        {"елка Старогорске", "snegopad-starogorsk"},
+        {"hosepipe", "eastmere-hosepipe-ban"},
+        {"Strathbrae sleeper", "night-train-strathbrae"},
+        {"flightless beetles", "carpathian-beetle-species"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.query);
+        CHECK(ends_with(first_url(c.query), c.slug));
+    }
+}
+
+TEST_CASE("a phrase matches only adjacent words", "[e2e]") {
+    Searcher searcher(sample_index());
+    struct Trap {
+        const char* words;
+        const char* adjacent;
+        const char* apart;
+    };
+    const Trap traps[] = {
+        {"нічний потяг", "nichnyi-potiah-vorokhta", "dniprovskyi-marafon"},
+        {"night train", "night-train-strathbrae", "bramwell-marathon"},
+        {"ночной поезд", "nochnoi-poezd-morskaya-zvezda", "polesskiy-marafon"},
+    };
+    for (const auto& t : traps) {
+        INFO(t.words);
+        const auto loose = urls(searcher.search(t.words));
+        CHECK(any_ends_with(loose, t.adjacent));
+        CHECK(any_ends_with(loose, t.apart));
+        const auto phrase = urls(searcher.search(std::string("\"") + t.words + "\""));
+        CHECK(any_ends_with(phrase, t.adjacent));
+        CHECK_FALSE(any_ends_with(phrase, t.apart));
+    }
+}
+
+TEST_CASE("NOT and minus exclude", "[e2e]") {
+    Searcher searcher(sample_index());
+    const auto all = urls(searcher.search("потяг"));
+    REQUIRE(any_ends_with(all, "nichnyi-potiah-vorokhta"));
+    REQUIRE(any_ends_with(all, "dniprovskyi-marafon"));
+    for (const char* q : {"потяг NOT Ворохта", "потяг -Ворохта"}) {
+        INFO(q);
+        const auto rest = urls(searcher.search(q));
+        CHECK_FALSE(any_ends_with(rest, "nichnyi-potiah-vorokhta"));
+        CHECK(any_ends_with(rest, "dniprovskyi-marafon"));
+    }
+}
+
+TEST_CASE("OR unites", "[e2e]") {
+    Searcher searcher(sample_index());
+    const auto r = urls(searcher.search("hosepipe OR Тимошевский"));
+    CHECK(r.size() == 2);
+    CHECK(any_ends_with(r, "eastmere-hosepipe-ban"));
+    CHECK(any_ends_with(r, "odessa-zernovye-peregovory"));
+}
+
+TEST_CASE("snippets highlight the matched forms", "[e2e]") {
+    Searcher searcher(sample_index());
+    const auto r = searcher.search("переговорам");
+    REQUIRE(!r.hits.empty());
+    for (const auto& hit : r.hits) {
+        INFO(hit.url);
+        REQUIRE(!hit.highlights.empty());
+        // Highlights are code-point offsets: decode and check each marks a form of the word.
+        std::u32string cps;
+        for (std::size_t i = 0; i < hit.snippet.size();) {
+            unsigned char c = static_cast<unsigned char>(hit.snippet[i]);
+            int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            char32_t cp = len == 1 ? c : c & (0xFF >> (len + 1));
+            for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(hit.snippet[i + k]) & 0x3F);
+            cps.push_back(cp);
+            i += static_cast<std::size_t>(len);
+        }
+        for (auto [b, e] : hit.highlights) {
+            REQUIRE(b < e);
+            REQUIRE(e <= cps.size());
+            std::u32string word = cps.substr(b, e - b);
+            // Every highlighted word starts with "переговор" (either case).
+            const std::u32string stem = U"ереговор";
+            CHECK((word[0] == U'п' || word[0] == U'П'));
+            CHECK(word.substr(1, stem.size()) == stem);
+        }
+    }
+}
+
+TEST_CASE("paging returns the following hits", "[e2e]") {
+    Searcher searcher(sample_index());
+    SearchOptions first_page, second_page;
+    first_page.limit = 2;
+    second_page.limit = 2;
+    second_page.offset = 2;
+    const auto all = searcher.search("переговори OR переговоры OR talks");
+    const auto p1 = searcher.search("переговори OR переговоры OR talks", first_page);
+    const auto p2 = searcher.search("переговори OR переговоры OR talks", second_page);
+    REQUIRE(all.hits.size() >= 4);
+    REQUIRE(p1.hits.size() == 2);
+    REQUIRE(p2.hits.size() == 2);
+    CHECK(p1.hits[0].id == all.hits[0].id);
+    CHECK(p2.hits[0].id == all.hits[2].id);
+    CHECK(p2.hits[0].rank == 3);
+}
