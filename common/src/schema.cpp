@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
@@ -62,6 +63,17 @@ std::string date_key(std::string_view iso) {
     // A year or month alone stands for its first day, not for day 00.
     if (key.compare(4, 2, "00") == 0) key.replace(4, 2, "01");
     if (key.compare(6, 2, "00") == 0) key.replace(6, 2, "01");
+    return key;
+}
+
+std::string date_key_end(std::string_view iso) {
+    const std::string key = date_key(iso);
+    if (key.empty()) return key;
+    const auto digits = static_cast<std::size_t>(std::count_if(iso.begin(), iso.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }));
+    if (digits <= 4) return key.substr(0, 4) + "1231235959";
+    if (digits <= 6) return key.substr(0, 6) + "31235959";
+    if (digits <= 8) return key.substr(0, 8) + "235959";
+    if (digits <= 12) return key.substr(0, 12) + "59";
     return key;
 }
 

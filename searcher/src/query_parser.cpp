@@ -132,18 +132,6 @@ void Lexer::throw_error(const std::string& what, std::size_t byte_offset) const 
     throw QueryError(what, column_of(q_, byte_offset));
 }
 
-// Turns "2019-06-30", "2019-06", "2019" into the first or last instant it covers.
-std::string date_bound(std::string_view text, bool upper) {
-    std::string key = schema::date_key(text);
-    if (key.empty()) return {};
-    const std::size_t digits = std::count_if(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-    if (!upper) return key;
-    if (digits <= 4) return key.substr(0, 4) + "1231235959";
-    if (digits <= 6) return key.substr(0, 6) + "31235959";  // day 31 bounds every month as a string
-    if (digits <= 8) return key.substr(0, 8) + "235959";
-    return key;
-}
-
 class Parser {
 public:
     Parser(std::string_view q, std::vector<Lexeme> lexemes) : q_(q), lx_(std::move(lexemes)) {}
@@ -309,8 +297,8 @@ private:
             std::string high_text = dots == std::string::npos ? v : v.substr(dots + 2);
             if (dots != std::string::npos && low_text.empty() && high_text.empty())
                 error("date: range needs at least one end", value.offset);
-            node.low = low_text.empty() ? "" : date_bound(low_text, false);
-            node.high = high_text.empty() ? "" : date_bound(high_text, true);
+            node.low = low_text.empty() ? "" : schema::date_key(low_text);
+            node.high = high_text.empty() ? "" : schema::date_key_end(high_text);
             if ((!low_text.empty() && node.low.empty()) || (!high_text.empty() && node.high.empty()))
                 error("bad date '" + v + "' (use YYYY, YYYY-MM or YYYY-MM-DD)", value.offset);
             if (!node.low.empty() && !node.high.empty() && node.low > node.high)

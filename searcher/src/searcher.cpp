@@ -4,6 +4,7 @@
 #include "newsdex/language.h"
 #include "newsdex/schema.h"
 #include "newsdex/stemmer.h"
+#include "filters.h"
 #include "query_builder.h"
 #include "query_parser.h"
 #include "snippet.h"
@@ -45,10 +46,22 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
     QueryBuilder builder(impl_->analyzer, impl_->stemmer);
     SearchResults results;
     try {
-        const Xapian::Query query = builder.build(tree, impl_->db);
+        Xapian::Query query = builder.build(tree, impl_->db);
         if (query.empty()) return results;
+        if (Xapian::Query filter = filter_query(options); !filter.empty())
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
         Xapian::Enquire enquire(impl_->db);
         enquire.set_query(query);
+        if (options.collapse_duplicates) enquire.set_collapse_key(schema::kContentSlot);
+        // Undated articles go last in either direction.
+        Xapian::MultiValueKeyMaker by_date;
+        if (options.sort == SortOrder::date_newest) {
+            by_date.add_value(schema::kDateSlot, true);
+            enquire.set_sort_by_key_then_relevance(&by_date, false);
+        } else if (options.sort == SortOrder::date_oldest) {
+            by_date.add_value(schema::kDateSlot, false, "~");
+            enquire.set_sort_by_key_then_relevance(&by_date, false);
+        }
         const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                                                    static_cast<Xapian::doccount>(options.limit));
         results.estimated_matches = mset.get_matches_estimated();
@@ -66,6 +79,7 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
             hit.source = a.source;
             hit.author = a.author;
             hit.origin = a.origin;
+            hit.copies = 1 + it.get_collapse_count();
             if (options.snippets) {
                 Snippet s = make_snippet(a.body, language_from_code(a.lang), builder.highlights(), impl_->analyzer,
                                          impl_->stemmer, options.snippet_chars);
@@ -94,6 +108,21 @@ IndexStats Searcher::stats() const {
     for (fs::recursive_directory_iterator it(impl_->path, ec), end; !ec && it != end; it.increment(ec))
         if (it->is_regular_file(ec)) stats.size_bytes += it->file_size(ec);
     return stats;
+}
+
+}  // namespace newsdex
+
+namespace newsdex {
+
+std::optional<Article> Searcher::find(const std::string& id) const {
+    try {
+        const std::string term = schema::id_term(id);
+        auto it = impl_->db.postlist_begin(term);
+        if (it == impl_->db.postlist_end(term)) return std::nullopt;
+        return schema::decode_article(impl_->db.get_document(*it).get_data());
+    } catch (const Xapian::Error& e) {
+        throw SearchError("cannot read article " + id + ": " + e.get_description());
+    }
 }
 
 }  // namespace newsdex

@@ -67,6 +67,62 @@ std::vector<Span> find_matches(const std::vector<Token>& tokens, Language lang, 
     return kept;
 }
 
+// Character positions of every token, for measuring windows in characters, not bytes.
+struct TokenCodePoints {
+    std::vector<std::size_t> begin, end;
+};
+
+TokenCodePoints code_point_offsets(std::string_view text, const std::vector<Token>& tokens) {
+    TokenCodePoints cps;
+    cps.begin.resize(tokens.size());
+    cps.end.resize(tokens.size());
+    std::size_t cp = 0, byte = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        cp += code_points(text.substr(byte, tokens[i].begin - byte));
+        cps.begin[i] = cp;
+        cp += code_points(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
+        cps.end[i] = cp;
+        byte = tokens[i].end;
+    }
+    return cps;
+}
+
+struct Fragment {
+    std::size_t first, last;  // token indexes, inclusive
+};
+
+// The window of at most `width` characters, starting at a match, that covers the most matches
+// not yet shown (distinct first, then all). Returns spans.size() when none adds anything.
+std::size_t best_window(const std::vector<Span>& spans, const TokenCodePoints& cps, std::size_t width,
+                        const std::set<std::string>& shown) {
+    std::size_t best = spans.size(), best_score = 0;
+    for (std::size_t s = 0; s < spans.size(); ++s) {
+        if (shown.count(spans[s].key)) continue;
+        std::set<std::string> fresh;
+        std::size_t count = 0;
+        for (std::size_t e = s; e < spans.size() && cps.end[spans[e].last] - cps.begin[spans[s].first] <= width; ++e) {
+            if (!shown.count(spans[e].key)) fresh.insert(spans[e].key);
+            ++count;
+        }
+        const std::size_t score = fresh.size() * 1000 + count;
+        if (score > best_score) {
+            best_score = score;
+            best = s;
+        }
+    }
+    return best;
+}
+
+// Widens a window around a match: some context before it, then words up to the width.
+Fragment frame(std::size_t first_match, std::size_t tokens, const TokenCodePoints& cps, std::size_t width) {
+    std::size_t first = first_match;
+    const std::size_t lead = width / 4;
+    while (first > 0 && cps.begin[first_match] - cps.begin[first - 1] <= lead) --first;
+    std::size_t last = first;
+    while (last + 1 < tokens && cps.end[last + 1] - cps.begin[first] <= width) ++last;
+    return {first, last};
+}
+
 }  // namespace
 
 Snippet make_snippet(std::string_view body, Language lang, const HighlightSpec& spec, const Analyzer& analyzer,
@@ -77,65 +133,55 @@ Snippet make_snippet(std::string_view body, Language lang, const HighlightSpec& 
     const auto tokens = analyzer.tokenize(scanned);
     if (tokens.empty()) return snippet;
     const auto spans = find_matches(tokens, lang, spec, stemmer);
+    const TokenCodePoints cps = code_point_offsets(scanned, tokens);
 
-    // Code-point offset of every token start and end, for measuring windows in characters.
-    std::vector<std::size_t> cp_begin(tokens.size()), cp_end(tokens.size());
-    {
-        std::size_t cp = 0, byte = 0;
-        for (std::size_t i = 0; i < tokens.size(); ++i) {
-            cp += code_points(scanned.substr(byte, tokens[i].begin - byte));
-            cp_begin[i] = cp;
-            cp += code_points(scanned.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
-            cp_end[i] = cp;
-            byte = tokens[i].end;
+    // One window when it shows every distinct match; otherwise up to three shorter ones, each
+    // adding matches the others do not show.
+    std::vector<Fragment> fragments;
+    std::set<std::string> all_keys;
+    for (const auto& s : spans) all_keys.insert(s.key);
+    for (std::size_t parts : {1, 2, 3}) {
+        fragments.clear();
+        std::set<std::string> shown;
+        const std::size_t width = target_chars / parts;
+        for (std::size_t k = 0; k < parts; ++k) {
+            const std::size_t start = best_window(spans, cps, width, shown);
+            if (start == spans.size()) break;
+            Fragment f = frame(spans[start].first, tokens.size(), cps, width);
+            for (const auto& s : spans)
+                if (s.first >= f.first && s.last <= f.last) shown.insert(s.key);
+            fragments.push_back(f);
         }
+        if (shown.size() == all_keys.size()) break;
+    }
+    if (fragments.empty()) fragments.push_back(frame(0, tokens.size(), cps, target_chars));
+    std::sort(fragments.begin(), fragments.end(), [](const Fragment& a, const Fragment& b) { return a.first < b.first; });
+    std::vector<Fragment> merged;
+    for (const auto& f : fragments) {
+        if (!merged.empty() && f.first <= merged.back().last + 1) merged.back().last = std::max(merged.back().last, f.last);
+        else merged.push_back(f);
     }
 
-    // The window of target_chars with the most distinct matches (then the most matches).
-    std::size_t best = 0, best_score = 0;
-    for (std::size_t s = 0; s < spans.size(); ++s) {
-        std::set<std::string> distinct;
-        std::size_t count = 0;
-        for (std::size_t e = s; e < spans.size() && cp_end[spans[e].last] - cp_begin[spans[s].first] <= target_chars; ++e) {
-            distinct.insert(spans[e].key);
-            ++count;
-        }
-        const std::size_t score = distinct.size() * 1000 + count;
-        if (score > best_score) {
-            best_score = score;
-            best = s;
-        }
-    }
-
-    // Lead in with some context before the first match, then fill up to the target length.
-    std::size_t first = 0;
-    if (!spans.empty()) {
-        first = spans[best].first;
-        const std::size_t lead = target_chars / 4;
-        while (first > 0 && cp_begin[spans[best].first] - cp_begin[first - 1] <= lead) --first;
-    }
-    std::size_t last = first;
-    while (last + 1 < tokens.size() && cp_end[last + 1] - cp_begin[first] <= target_chars) ++last;
-
-    const std::size_t start_byte = first == 0 ? 0 : tokens[first].begin;
-    std::size_t end_byte = tokens[last].end;
-    // Keep the closing punctuation of a sentence that ends the snippet.
-    while (end_byte < scanned.size() && std::string_view(".!?»\")").find(scanned[end_byte]) != std::string_view::npos &&
-           (static_cast<unsigned char>(scanned[end_byte]) < 0x80))
-        ++end_byte;
-    const bool cut_start = start_byte > 0;
-    const bool cut_end = end_byte < body.size() && body.find_first_not_of(" \n\t\r", end_byte) != std::string_view::npos;
-
-    std::string text = cut_start ? std::string(kEllipsis) : std::string();
-    const std::size_t lead_cp = cut_start ? 1 : 0;
-    for (char c : body.substr(start_byte, end_byte - start_byte)) text += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-    if (cut_end) text += kEllipsis;
-    snippet.text = std::move(text);
-
-    const std::size_t base = cp_begin[first] - code_points(scanned.substr(start_byte, tokens[first].begin - start_byte));
-    for (const auto& s : spans) {
-        if (s.first < first || s.last > last) continue;
-        snippet.highlights.emplace_back(cp_begin[s.first] - base + lead_cp, cp_end[s.last] - base + lead_cp);
+    std::size_t cp_out = 0;  // code points written to snippet.text so far
+    auto append = [&](std::string_view piece) {
+        for (char c : piece) snippet.text += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+        cp_out += code_points(piece);
+    };
+    for (std::size_t n = 0; n < merged.size(); ++n) {
+        const Fragment& f = merged[n];
+        const std::size_t start_byte = f.first == 0 ? 0 : tokens[f.first].begin;
+        std::size_t end_byte = tokens[f.last].end;
+        // Keep the punctuation that closes a sentence at the end of a fragment.
+        while (end_byte < scanned.size() && std::string_view(".!?\")").find(scanned[end_byte]) != std::string_view::npos)
+            ++end_byte;
+        if (n == 0 && start_byte > 0) append(kEllipsis);
+        if (n > 0) append(" ");
+        const std::size_t base = cp_out - (f.first == 0 ? cps.begin[0] - code_points(scanned.substr(0, tokens[0].begin)) : cps.begin[f.first]);
+        append(scanned.substr(start_byte, end_byte - start_byte));
+        for (const auto& s : spans)
+            if (s.first >= f.first && s.last <= f.last) snippet.highlights.emplace_back(cps.begin[s.first] + base, cps.end[s.last] + base);
+        const bool more_text = body.find_first_not_of(" \n\t\r", end_byte) != std::string_view::npos;
+        if (more_text) append(n + 1 < merged.size() ? " " + std::string(kEllipsis) : std::string(kEllipsis));
     }
     return snippet;
 }

@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
     };
     add(add_index_command);
     add(add_search_command);
+    add(add_show_command);
     add(add_stats_command);
 
     try {

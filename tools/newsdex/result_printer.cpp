@@ -33,7 +33,7 @@ void print_json_lines(std::ostream& out, const SearchResults& results) {
         for (const auto& [b, e] : h.highlights) highlights.push_back({b, e});
         nlohmann::json j{{"rank", h.rank},   {"id", h.id},         {"score", h.score},   {"title", h.title},
                          {"url", h.url},     {"published", h.published}, {"lang", h.lang}, {"source", h.source},
-                         {"author", h.author}, {"origin", h.origin}, {"snippet", h.snippet}, {"highlights", highlights}};
+                         {"author", h.author}, {"origin", h.origin}, {"copies", h.copies}, {"snippet", h.snippet}, {"highlights", highlights}};
         out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     }
 }
@@ -45,6 +45,7 @@ void print_for_people(std::ostream& out, const SearchResults& results, bool colo
         std::string meta = date_only(h.published);
         if (!h.source.empty()) meta += (meta.empty() ? "" : "  ") + h.source;
         meta += (meta.empty() ? "[" : "  [") + h.lang + "]";
+        if (h.copies > 1) meta += "  (" + std::to_string(h.copies) + " copies)";
         out << paint(kDim) << meta << paint(kReset) << '\n';
         out << "   " << paint(kBold) << (h.title.empty() ? "(no title)" : h.title) << paint(kReset) << '\n';
         if (!h.snippet.empty()) {

@@ -19,6 +19,8 @@ Action add_search_command(CLI::App& app) {
         SearchOptions options;
         bool json = false;
         std::string color = "auto";
+        std::string sort = "relevance";
+        bool all_copies = false;
     };
     auto args = std::make_shared<Args>();
     add_db_option(*cmd, args->db);
@@ -26,12 +28,23 @@ Action add_search_command(CLI::App& app) {
     cmd->add_option("--limit", args->options.limit, "hits to show")->capture_default_str()->check(CLI::Range(0, 100000));
     cmd->add_option("--offset", args->options.offset, "hits to skip (for paging)")->capture_default_str();
     cmd->add_flag("--json", args->json, "print JSON Lines, one object per hit");
+    cmd->add_option("--sort", args->sort, "relevance, date (oldest first) or -date (newest first)")
+        ->capture_default_str()->check(CLI::IsMember({"relevance", "date", "-date"}));
+    cmd->add_option("--since", args->options.since, "only articles published on or after this date (YYYY[-MM[-DD]])");
+    cmd->add_option("--until", args->options.until, "only articles published on or before this date (YYYY[-MM[-DD]])");
+    cmd->add_option("--lang", args->options.languages, "only these languages (uk, ru, en, other)")->delimiter(',');
+    cmd->add_option("--source", args->options.sources, "only these sources (exact name)");
+    cmd->add_flag("--all-copies", args->all_copies, "show exact duplicates as separate hits");
     cmd->add_option("--color", args->color, "colour highlights: auto, always or never")
         ->capture_default_str()->check(CLI::IsMember({"auto", "always", "never"}));
 
     return [args]() {
         const auto started = std::chrono::steady_clock::now();
         try {
+            args->options.sort = args->sort == "date"    ? SortOrder::date_oldest
+                                 : args->sort == "-date" ? SortOrder::date_newest
+                                                         : SortOrder::relevance;
+            args->options.collapse_duplicates = !args->all_copies;
             Searcher searcher(args->db);
             const SearchResults results = searcher.search(args->query, args->options);
             const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

@@ -48,6 +48,11 @@ std::string id_term(std::string_view id);
 /// "1987", "2019-06"); "" when @p iso is not a date.
 std::string date_key(std::string_view iso);
 
+/// The last instant of the year, month, day or second that @p iso names, as a date_key
+/// ("2019-06" → "20190631235959": day 31 bounds every month when compared as a string); "" when
+/// @p iso is not a date.
+std::string date_key_end(std::string_view iso);
+
 /// The host of a URL, lower case, without "www."; "" when there is none.
 std::string url_host(std::string_view url);
 

@@ -1,9 +1,13 @@
 // Searching a newsdex index: ranked, filtered queries with highlighted snippets.
 #pragma once
 
+#include "newsdex/article.h"
+
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -28,11 +32,23 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+enum class SortOrder {
+    relevance,    ///< BM25 score, best first
+    date_newest,  ///< publication date, newest first (undated articles last)
+    date_oldest,  ///< publication date, oldest first (undated articles last)
+};
+
 struct SearchOptions {
     std::size_t offset = 0;
     std::size_t limit = 10;
     bool snippets = true;
     std::size_t snippet_chars = 200;  ///< approximate snippet length in characters
+    SortOrder sort = SortOrder::relevance;
+    std::string since;                  ///< ISO date: only articles published on or after it
+    std::string until;                  ///< ISO date: only articles published on or before it (whole day/month/year)
+    std::vector<std::string> languages; ///< only these language codes (any of them)
+    std::vector<std::string> sources;   ///< only these source names (any of them; case-insensitive, exact)
+    bool collapse_duplicates = true;    ///< exact copies (same normalized body) shown once, with a count
 };
 
 struct Hit {
@@ -40,6 +56,7 @@ struct Hit {
     std::string id;
     double score = 0;
     std::string title, url, published, lang, source, author, origin;
+    std::size_t copies = 1;  ///< how many articles with this exact text the index holds
     std::string snippet;  ///< plain text
     /// [start, end) pairs in Unicode code points into snippet, one per highlighted word or phrase.
     std::vector<std::pair<std::size_t, std::size_t>> highlights;
@@ -69,6 +86,9 @@ public:
     SearchResults search(const std::string& query, const SearchOptions& options = {});
 
     IndexStats stats() const;
+
+    /// The stored article with this id (as in Hit::id), if the index holds it.
+    std::optional<Article> find(const std::string& id) const;
 
 private:
     struct Impl;

@@ -1,0 +1,175 @@
+// Sorting, filters, duplicate collapsing, paging and article lookup, on small indexes the tests
+// write themselves.
+#include "sample_index.h"
+#include "test_support.h"
+
+#include "newsdex/indexer.h"
+#include "newsdex/searcher.h"
+
+#include <catch2/catch.hpp>
+
+using namespace newsdex;
+
+namespace {
+
+Article article(std::string id, std::string title, std::string body, std::string published, std::string source = "Test Wire") {
+    Article a;
+    a.id = std::move(id);
+    a.title = std::move(title);
+    a.body = std::move(body);
+    a.published = std::move(published);
+    a.source = std::move(source);
+    return a;
+}
+
+struct SmallIndex {
+    test::TempDir dir;
+    std::string db = dir / "db";
+    SmallIndex() {
+        Indexer indexer(db);
+        indexer.add_article(article("a", "Harbour crane delivered", "A new harbour crane arrived by barge.", "2021-05-01"));
+        indexer.add_article(article("b", "Harbour dredging starts", "Dredging of the harbour starts in June.", "2023-02-10", "Coast Post"));
+        indexer.add_article(article("c", "Harbour festival", "The harbour festival drew crowds.", ""));
+        indexer.add_article(article("d", "Harbour fees rise", "Port fees at the harbour rise again.", "2022-11-30"));
+        // An exact copy of d's text under another id, as syndicated copies are.
+        indexer.add_article(article("d-copy", "Harbour fees rise", "Port fees at the harbour rise again.", "2022-11-30", "Other Wire"));
+        indexer.add_article(article("uk", "Гавань у Одесі", "Нова гавань harbour відкрилася.", "2022-01-01"));
+        indexer.commit();
+    }
+};
+
+std::vector<std::string> ids(const SearchResults& r) {
+    std::vector<std::string> out;
+    for (const auto& h : r.hits) out.push_back(h.id);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("sorting by date, both ways, undated last", "[search]") {
+    SmallIndex index;
+    Searcher s(index.db);
+    SearchOptions newest;
+    newest.sort = SortOrder::date_newest;
+    newest.collapse_duplicates = false;
+    const auto n = ids(s.search("harbour", newest));
+    REQUIRE(n.size() == 6);
+    CHECK(n[0] == "b");
+    CHECK(n[5] == "c");
+    SearchOptions oldest = newest;
+    oldest.sort = SortOrder::date_oldest;
+    const auto o = ids(s.search("harbour", oldest));
+    REQUIRE(o.size() == 6);
+    CHECK(o[0] == "a");
+    CHECK(o[1] == "uk");
+    CHECK(o[4] == "b");
+    CHECK(o[5] == "c");
+}
+
+TEST_CASE("since, until, language and source filters", "[search]") {
+    SmallIndex index;
+    Searcher s(index.db);
+    SearchOptions o;
+    o.since = "2022";
+    o.until = "2022-12";
+    o.collapse_duplicates = false;
+    auto r = ids(s.search("harbour", o));
+    std::sort(r.begin(), r.end());
+    CHECK(r == std::vector<std::string>{"d", "d-copy", "uk"});
+
+    SearchOptions lang;
+    lang.languages = {"uk"};
+    CHECK(ids(s.search("harbour", lang)) == std::vector<std::string>{"uk"});
+
+    SearchOptions source;
+    source.sources = {"coast post"};
+    CHECK(ids(s.search("harbour", source)) == std::vector<std::string>{"b"});
+
+    SearchOptions bad;
+    bad.since = "last week";
+    CHECK_THROWS_AS(s.search("harbour", bad), SearchError);
+}
+
+TEST_CASE("date: in the query filters like --since/--until", "[search]") {
+    SmallIndex index;
+    Searcher s(index.db);
+    SearchOptions o;
+    o.collapse_duplicates = false;
+    auto r = ids(s.search("harbour date:2021..2022-01", o));
+    std::sort(r.begin(), r.end());
+    CHECK(r == std::vector<std::string>{"a", "uk"});
+    CHECK(ids(s.search("harbour date:2023-02-10")) == std::vector<std::string>{"b"});
+    CHECK(ids(s.search("date:..2021-12-31")) == std::vector<std::string>{"a"});
+}
+
+TEST_CASE("exact duplicates are collapsed into one hit with a count", "[search]") {
+    SmallIndex index;
+    Searcher s(index.db);
+    const auto r = s.search("fees");
+    REQUIRE(r.hits.size() == 1);
+    CHECK(r.hits[0].copies == 2);
+    SearchOptions all;
+    all.collapse_duplicates = false;
+    CHECK(s.search("fees", all).hits.size() == 2);
+}
+
+TEST_CASE("find returns the stored article by id", "[search]") {
+    SmallIndex index;
+    Searcher s(index.db);
+    const auto a = s.find("b");
+    REQUIRE(a);
+    CHECK(a->title == "Harbour dredging starts");
+    CHECK(a->body == "Dredging of the harbour starts in June.");
+    CHECK(a->source == "Coast Post");
+    CHECK_FALSE(s.find("nope"));
+}
+
+TEST_CASE("field queries", "[search]") {
+    SmallIndex index;
+    Searcher s(index.db);
+    CHECK(ids(s.search("title:dredging")) == std::vector<std::string>{"b"});
+    CHECK(ids(s.search("title:June")).empty());  // June is in the body only
+    CHECK(ids(s.search("source:coast harbour")) == std::vector<std::string>{"b"});
+    CHECK(ids(s.search("lang:uk")) == std::vector<std::string>{"uk"});
+}
+
+TEST_CASE("snippets join distant matches with an ellipsis and never cut a word", "[search]") {
+    test::TempDir dir;
+    const std::string db = dir / "db";
+    std::string body = "Aardvarks gathered at dawn near the river.";
+    for (int i = 0; i < 40; ++i) body += " Nothing of note happened on day " + std::to_string(i) + " of the long wait.";
+    body += " Finally the zebras arrived at the crossing.";
+    {
+        Indexer indexer(db);
+        indexer.add_article(article("long", "A long story", body, "2020-01-01"));
+        indexer.commit();
+    }
+    Searcher s(db);
+    const auto r = s.search("aardvarks zebras");
+    REQUIRE(r.hits.size() == 1);
+    const Hit& h = r.hits[0];
+    CHECK(h.snippet.find("…") != std::string::npos);
+    REQUIRE(h.highlights.size() == 2);
+    CHECK(h.snippet.find("Aardvarks") != std::string::npos);
+    CHECK(h.snippet.find("zebras") != std::string::npos);
+    CHECK(h.snippet.size() < 400);
+    // Every piece between ellipses starts and ends on word boundaries of the body.
+    std::size_t start = 0;
+    const std::string ell = "…";
+    std::string text = h.snippet;
+    while (start < text.size()) {
+        std::size_t end = text.find(ell, start);
+        if (end == std::string::npos) end = text.size();
+        std::string piece = text.substr(start, end - start);
+        while (!piece.empty() && piece.front() == ' ') piece.erase(0, 1);
+        while (!piece.empty() && piece.back() == ' ') piece.pop_back();
+        if (!piece.empty()) {
+            const auto at = body.find(piece);
+            REQUIRE(at != std::string::npos);
+            CHECK((at == 0 || body[at - 1] == ' '));
+            const std::size_t after = at + piece.size();
+            CHECK((after == body.size() || body[after] == ' ' || body[after] == '.'));
+        }
+        start = end + ell.size();
+    }
+}
