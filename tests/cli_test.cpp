@@ -129,3 +129,39 @@ TEST_CASE("the index defaults to $NEWSDEX_DB", "[cli]") {
     CHECK(r.exit_code == 0);
     CHECK(json_lines(r.out).size() == 1);
 }
+
+TEST_CASE("show prints one article in full, with its origin", "[cli]") {
+    auto hits = json_lines(run_newsdex(search("--json hosepipe")).out);
+    REQUIRE(hits.size() == 1);
+    const std::string id = hits[0]["id"];
+    auto r = run_newsdex("show --db " + shell_quote(sample_index()) + " " + shell_quote(id));
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("Hosepipe ban for Eastmere") != std::string::npos);
+    CHECK(r.out.find("corpus-json.tar.gz!json/en/") != std::string::npos);
+    auto j = run_newsdex("show --json --db " + shell_quote(sample_index()) + " " + shell_quote(id));
+    CHECK(nlohmann::json::parse(j.out)["id"] == id);
+    auto missing = run_newsdex("show --db " + shell_quote(sample_index()) + " no-such-id");
+    CHECK(missing.exit_code == 1);
+    CHECK(count_lines(missing.err) == 1);
+}
+
+TEST_CASE("search --sort and filters from the command line", "[cli]") {
+    auto newest = json_lines(run_newsdex(search("--json --sort=-date 'переговори OR переговоры OR talks'")).out);
+    REQUIRE(newest.size() >= 3);
+    for (std::size_t i = 1; i < newest.size(); ++i)
+        CHECK(newest[i - 1]["published"].get<std::string>() >= newest[i]["published"].get<std::string>());
+    auto ru = json_lines(run_newsdex(search("--json --lang ru 'переговори OR переговоры OR talks'")).out);
+    REQUIRE(!ru.empty());
+    for (const auto& h : ru) CHECK(h["lang"] == "ru");
+    auto bad = run_newsdex(search("--since yesterday talks"));
+    CHECK(bad.exit_code == 2);
+    CHECK(count_lines(bad.err) == 1);
+}
+
+TEST_CASE("colour only when asked or on a terminal, never with NO_COLOR", "[cli]") {
+    auto plain = run_newsdex(search("hosepipe"));
+    CHECK(plain.out.find('\033') == std::string::npos);
+    auto forced = run_newsdex(search("--color always hosepipe"));
+    CHECK(forced.out.find("\033[") != std::string::npos);
+    CHECK(forced.out.find("shown of about") != std::string::npos);
+}

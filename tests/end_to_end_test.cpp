@@ -176,3 +176,14 @@ TEST_CASE("paging returns the following hits", "[e2e]") {
     CHECK(p2.hits[0].id == all.hits[2].id);
     CHECK(p2.hits[0].rank == 3);
 }
+
+TEST_CASE("NEAR finds words close together in any inflected form", "[e2e]") {
+    Searcher searcher(sample_index());
+    const auto near = urls(searcher.search("night NEAR/2 train"));
+    CHECK(any_ends_with(near, "night-train-strathbrae"));
+    CHECK_FALSE(any_ends_with(near, "bramwell-marathon"));
+    // A quoted phrase inside NEAR joins word by word.
+    CHECK(any_ends_with(urls(searcher.search("London NEAR/6 \"night train\"")), "night-train-strathbrae"));
+    // Inflected: «потягом» is not in the corpus, «потяг» is.
+    CHECK(any_ends_with(urls(searcher.search("нічним NEAR/1 потягом")), "nichnyi-potiah-vorokhta"));
+}

@@ -137,7 +137,13 @@ Xapian::Query QueryBuilder::build_node(const QueryNode& node, bool positive, con
             if (tokens.empty()) continue;
             words += static_cast<unsigned>(tokens.size());
             if (child.kind == K::phrase || tokens.size() > 1) {
-                parts.push_back(phrase_query(tokens, positive, field, Xapian::Query::OP_PHRASE, 0));
+                // Xapian cannot nest a phrase inside NEAR: its words join the NEAR one by one.
+                for (const Token& t : tokens) parts.emplace_back(prefixed(field == "title" ? schema::kTitlePrefix : "", t.term));
+                if (positive) spec_.phrases.push_back([&] {
+                    std::vector<std::string> w;
+                    for (const Token& t : tokens) w.push_back(t.term);
+                    return w;
+                }());
                 continue;
             }
             std::vector<Xapian::Query> forms;
