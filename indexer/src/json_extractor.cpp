@@ -89,8 +89,9 @@ Extraction extract_json(const Member& member) {
     Extraction out;
     JsonArticleReader reader{member, out};
     const std::string text = repair_utf8(member.data);
-    json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
-    if (!doc.is_discarded()) {
+    // A later chunk of a JSON Lines stream is never one JSON document.
+    json doc = member.first_line == 1 ? json::parse(text, nullptr, /*allow_exceptions=*/false) : json(nullptr);
+    if (member.first_line == 1 && !doc.is_discarded()) {
         if (doc.is_array()) {
             for (std::size_t i = 0; i < doc.size(); ++i)
                 reader.take(doc[i], member.path + "#" + std::to_string(i + 1));
@@ -100,7 +101,7 @@ Extraction extract_json(const Member& member) {
         return out;
     }
     // Not one JSON value: JSON Lines, where a bad line costs only itself.
-    std::size_t line_no = 0, start = 0;
+    std::size_t line_no = member.first_line - 1, start = 0;
     while (start < text.size()) {
         std::size_t end = text.find('\n', start);
         if (end == std::string::npos) end = text.size();

@@ -2,8 +2,10 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -54,6 +56,21 @@ std::string entry_name(struct archive_entry* e) {
     if (const char* utf8 = archive_entry_pathname_utf8(e)) return utf8;
     if (const char* raw = archive_entry_pathname(e)) return raw;
     return "?";
+}
+
+// Bytes of JSON Lines handed on at a time; a line longer than this is read on until it ends.
+constexpr std::size_t kJsonLinesChunk = 8u << 20;
+// How much of a member is looked at to tell JSON Lines from other formats.
+constexpr std::size_t kSniffBytes = 1u << 20;
+
+// JSON Lines, not one pretty-printed JSON value: the first line is a complete JSON object.
+bool starts_json_lines(std::string_view data) {
+    std::size_t i = data.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    while (i < data.size() && std::isspace(static_cast<unsigned char>(data[i]))) ++i;
+    if (i >= data.size() || data[i] != '{') return false;
+    const std::size_t eol = data.find('\n', i);
+    if (eol == std::string_view::npos) return false;
+    return nlohmann::json::accept(data.substr(i, eol - i));
 }
 
 }  // namespace
@@ -161,8 +178,9 @@ void SourceReader::read_archive(struct archive* a, const std::string& outer, int
             continue;
         }
 
-        Member member{where, {}};
+        Member member{where, {}, 1};
         bool failed = false;
+        bool sniffed = false, streaming_lines = false;
         char block[kBlockSize];
         for (;;) {
             la_ssize_t n = archive_read_data(a, block, sizeof block);
@@ -175,7 +193,9 @@ void SourceReader::read_archive(struct archive* a, const std::string& outer, int
                 break;
             }
             const auto len = static_cast<std::uint64_t>(n);
-            if (member.data.size() + len > options_.max_member_bytes) {
+            // In a JSON Lines stream the limit applies to one line, not to the whole member.
+            const std::size_t held = streaming_lines ? member.data.size() - (member.data.rfind('\n') + 1) : member.data.size();
+            if (held + len > options_.max_member_bytes) {
                 on_skip_({where, "too large", "more than " + std::to_string(options_.max_member_bytes) + " bytes"});
                 failed = true;
                 break;
@@ -187,8 +207,22 @@ void SourceReader::read_archive(struct archive* a, const std::string& outer, int
             }
             budget.bytes_left -= len;
             member.data.append(block, static_cast<std::size_t>(n));
+            // A JSON Lines dump can be far larger than memory: hand it on in chunks of whole lines.
+            if (!sniffed && (member.data.find('\n') != std::string::npos || member.data.size() >= kSniffBytes)) {
+                sniffed = true;
+                streaming_lines = starts_json_lines(member.data);
+            }
+            if (streaming_lines && member.data.size() >= std::min(kJsonLinesChunk, options_.max_member_bytes / 2)) {
+                const std::size_t cut = member.data.rfind('\n');
+                if (cut == std::string::npos) continue;
+                Member chunk{where, member.data.substr(0, cut + 1), member.first_line};
+                member.first_line += static_cast<std::size_t>(std::count(chunk.data.begin(), chunk.data.end(), '\n'));
+                member.data.erase(0, cut + 1);
+                on_member_(std::move(chunk));
+            }
         }
         if (failed) continue;
+        if (streaming_lines && member.data.find_first_not_of(" \t\r\n") == std::string::npos) continue;
         if (member.data.empty()) {
             on_skip_({where, "empty", "no data"});
             continue;

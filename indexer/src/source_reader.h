@@ -14,6 +14,8 @@ namespace newsdex {
 struct Member {
     std::string path;  ///< "dir/file.json", or "dump.tar.gz!2021/01/page.html" inside archives
     std::string data;  ///< uncompressed bytes
+    /// Line number of data's first line in the whole member (JSON Lines arrive in chunks).
+    std::size_t first_line = 1;
 };
 
 class SourceReader {
