@@ -187,3 +187,59 @@ TEST_CASE("NEAR finds words close together in any inflected form", "[e2e]") {
     // Inflected: «потягом» is not in the corpus, «потяг» is.
     CHECK(any_ends_with(urls(searcher.search("нічним NEAR/1 потягом")), "nichnyi-potiah-vorokhta"));
 }
+
+TEST_CASE("snippets highlight inflected matches in all three languages", "[e2e]") {
+    Searcher searcher(sample_index());
+    struct Case {
+        const char* query;
+        const char* slug;
+        const char* highlighted;  // a form that is in the article but not in the query
+    };
+    const Case cases[] = {
+        {"турніру Львова", "lviv-shakhovyi-turnir", "турнір"},
+        {"Костышина", "lvov-shakhmatnyi-turnir", "Костышин"},
+        {"beetles", "carpathian-beetle-species", "beetle"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.query);
+        const auto r = searcher.search(c.query);
+        REQUIRE(!r.hits.empty());
+        const Hit& hit = r.hits.front();
+        CHECK(ends_with(hit.url, c.slug));
+        REQUIRE(!hit.highlights.empty());
+        // Highlights are code points: find each marked word by converting with a UTF-32 copy.
+        bool found = false;
+        std::u32string cps;
+        for (std::size_t i = 0; i < hit.snippet.size();) {
+            unsigned char ch = static_cast<unsigned char>(hit.snippet[i]);
+            int len = ch < 0x80 ? 1 : ch < 0xE0 ? 2 : ch < 0xF0 ? 3 : 4;
+            char32_t cp = len == 1 ? ch : ch & (0xFF >> (len + 1));
+            for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(hit.snippet[i + k]) & 0x3F);
+            cps.push_back(cp);
+            i += static_cast<std::size_t>(len);
+        }
+        std::u32string wanted;
+        for (std::size_t i = 0; c.highlighted[i];) {
+            unsigned char ch = static_cast<unsigned char>(c.highlighted[i]);
+            int len = ch < 0x80 ? 1 : ch < 0xE0 ? 2 : 3;
+            char32_t cp = len == 1 ? ch : ch & (0xFF >> (len + 1));
+            for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(c.highlighted[i + k]) & 0x3F);
+            wanted.push_back(cp);
+            i += static_cast<std::size_t>(len);
+        }
+        for (auto [b, e] : hit.highlights) found |= cps.substr(b, e - b) == wanted;
+        CHECK(found);
+    }
+}
+
+TEST_CASE("site:, source: and title: fields narrow the search", "[e2e]") {
+    Searcher searcher(sample_index());
+    const auto site = urls(searcher.search("site:www.kyiv-novyny.example"));
+    REQUIRE(!site.empty());
+    for (const auto& u : site) CHECK(u.find("kyiv-novyny.example") != std::string::npos);
+    const auto src = searcher.search("source:\"Невский курьер\"");
+    REQUIRE(!src.hits.empty());
+    for (const auto& h : src.hits) CHECK(h.source == "Невский курьер");
+    CHECK(ends_with(first_url("title:Strathbrae"), "night-train-strathbrae"));
+    CHECK(searcher.search("title:(dinner pupils)").hits.size() <= 1);
+}

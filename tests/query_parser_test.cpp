@@ -111,3 +111,52 @@ TEST_CASE("deep nesting is an error, not a crash", "[parser]") {
     const std::string q = std::string(5000, '(') + "a" + std::string(5000, ')');
     CHECK(error_column(q) > 0);
 }
+
+TEST_CASE("every error message names its problem and column", "[parser]") {
+    struct Case {
+        const char* query;
+        const char* message;
+        std::size_t column;
+    };
+    const Case cases[] = {
+        {"a \"b", "unbalanced quote", 3},
+        {"(a", "'(' is never closed", 1},
+        {"a)", "')' without '('", 2},
+        {"a OR", "OR needs a query on its right", 3},
+        {"OR a", "OR needs a query on its left", 1},
+        {"AND a", "AND needs a query on its left", 1},
+        {"a AND", "AND needs a query on its right", 3},
+        {"a NOT", "NOT needs a term to exclude", 3},
+        {"a --b", "- needs a term to exclude", 3},
+        {"NEAR/3 a", "NEAR needs a word on its left", 1},
+        {"a NEAR/3", "NEAR needs a word on its right", 3},
+        {"a NEAR/3 (b c)", "NEAR needs a word on its right", 3},
+        {"a NEAR/12345 b", "NEAR distance too large", 3},
+        {"date:2019-13", "bad date", 6},
+        {"date:2020..2019", "date range ends before it starts", 6},
+        {"date:..", "range needs at least one end", 6},
+        {"x title:", "field title: needs a value", 3},
+        {"()", "empty parentheses", 1},
+        {"", "empty query", 1},
+    };
+    for (const auto& c : cases) {
+        INFO(c.query);
+        try {
+            parse_query(c.query);
+            FAIL("no error");
+        } catch (const QueryError& e) {
+            CHECK(std::string(e.what()).find(c.message) != std::string::npos);
+            CHECK(e.column() == c.column);
+            CHECK(std::string(e.what()).find("at column " + std::to_string(c.column)) != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("columns count characters, not bytes", "[parser]") {
+    try {
+        parse_query("ПЕРЕГОВОРИ ЗЕЛЕНСЬКИЙ \"Кім");
+        FAIL("no error");
+    } catch (const QueryError& e) {
+        CHECK(e.column() == 23);
+    }
+}
