@@ -132,6 +132,18 @@ void Lexer::throw_error(const std::string& what, std::size_t byte_offset) const 
     throw QueryError(what, column_of(q_, byte_offset));
 }
 
+// YYYY, YYYY-MM or YYYY-MM-DD, each part in range: queries are strict where indexing is lenient.
+bool is_query_date(std::string_view text) {
+    std::string digits;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const bool dash_place = i == 4 || i == 7;
+        if (dash_place ? text[i] != '-' : !std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+        if (!dash_place) digits += text[i];
+    }
+    if (text.size() != 4 && text.size() != 7 && text.size() != 10) return false;
+    return schema::date_key(text).compare(0, digits.size(), digits) == 0;
+}
+
 class Parser {
 public:
     Parser(std::string_view q, std::vector<Lexeme> lexemes) : q_(q), lx_(std::move(lexemes)) {}
@@ -299,7 +311,8 @@ private:
                 error("date: range needs at least one end", value.offset);
             node.low = low_text.empty() ? "" : schema::date_key(low_text);
             node.high = high_text.empty() ? "" : schema::date_key_end(high_text);
-            if ((!low_text.empty() && node.low.empty()) || (!high_text.empty() && node.high.empty()))
+            if ((!low_text.empty() && (node.low.empty() || !is_query_date(low_text))) ||
+                (!high_text.empty() && (node.high.empty() || !is_query_date(high_text))))
                 error("bad date '" + v + "' (use YYYY, YYYY-MM or YYYY-MM-DD)", value.offset);
             if (!node.low.empty() && !node.high.empty() && node.low > node.high)
                 error("date range ends before it starts", value.offset);
