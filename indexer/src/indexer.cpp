@@ -69,7 +69,9 @@ struct Indexer::Impl {
         }
         const std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
         if (version.empty() && db.get_doccount() == 0) {
+            // Committed at once, so that readers of a new index see it as a valid, empty one.
             db.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
+            db.commit();
         } else if (version != schema::kSchemaVersion) {
             throw IndexError("index " + path + " was written by another newsdex schema (" +
                              (version.empty() ? "none" : version) + "); index into a new directory");
