@@ -2,7 +2,7 @@
 # Query latency on a large generated archive, newsdex beside Xapian's quest and Sphinx.
 #   bench/run-latency.sh [ARTICLES] [LANG]      (defaults: 200000 ru)
 # Generates the articles with ../shared/bench/gen_corpus.py, indexes them with newsdex, draws
-# the query set with ../shared/bench/tools/mkqueries.py, runs bench/search_latency, then the
+# the query set with ../shared/bench/tools/mkqueries.py, runs bench/query_latency_bench, then the
 # peers (PEERS, default "xapian sphinx") through ../shared/bench/run-peers.sh on the same file.
 # Scratch data goes to $WORK (default /tmp/newsdex-latency); nothing is written into the repo.
 set -euo pipefail
@@ -34,7 +34,7 @@ for n, line in enumerate(sys.stdin):
 ' > "$work/docs.tsv"
   python3 "$shared/tools/mkqueries.py" "$work/docs.tsv" "$lang" "$queries" 200 42
 fi
-"$build/bench/newsdex-search-bench" --db "$db" --queries "$queries" --reps 3 --newsdex "$build/tools/newsdex"
+"$build/bench/newsdex-query-bench" --db "$db" --queries "$queries" --reps 3 --newsdex "$build/tools/newsdex"
 if [ -n "${PEERS-xapian sphinx}" ]; then
   PEERS=${PEERS-xapian sphinx} REPS=${REPS:-1} OUTDIR=$work/peers "$shared/run-peers.sh" "$lang" "$corpus" "$queries"
 fi

@@ -37,3 +37,15 @@ TEST_CASE("stored articles round-trip", "[schema]") {
     CHECK(b.origin == a.origin);
     CHECK(b.lang == a.lang);
 }
+
+TEST_CASE("stored articles survive any bytes and reject garbage", "[schema]") {
+    Article a;
+    a.body = std::string("binary\0data\xff", 12) + std::string(300, 'x');
+    a.title = "«Київ»";
+    const Article b = schema::decode_article(schema::encode_article(a));
+    CHECK(b.body == a.body);
+    CHECK(b.title == a.title);
+    CHECK(schema::decode_article("").title.empty());
+    CHECK(schema::decode_article("\x01\xff\xff").title.empty());
+    CHECK(schema::decode_article("{\"title\":\"x\"}").title.empty());
+}

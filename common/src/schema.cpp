@@ -1,8 +1,7 @@
 #include "newsdex/schema.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
@@ -105,27 +104,59 @@ std::string source_key(std::string_view source) {
     return key;
 }
 
+namespace {
+
+// Document data is read for every hit shown, so it is a plain length-prefixed record rather
+// than JSON: fields in a fixed order, each a varint byte length and the bytes.
+constexpr char kDataFormat = '\x01';
+
+void put_field(std::string& out, const std::string& field) {
+    std::size_t n = field.size();
+    while (n >= 0x80) {
+        out += static_cast<char>((n & 0x7F) | 0x80);
+        n >>= 7;
+    }
+    out += static_cast<char>(n);
+    out += field;
+}
+
+bool get_field(std::string_view& in, std::string& field) {
+    std::size_t n = 0;
+    for (int shift = 0;; shift += 7) {
+        if (in.empty() || shift > 35) return false;
+        const auto byte = static_cast<unsigned char>(in.front());
+        in.remove_prefix(1);
+        n |= static_cast<std::size_t>(byte & 0x7F) << shift;
+        if (!(byte & 0x80)) break;
+    }
+    if (n > in.size()) return false;
+    field.assign(in.substr(0, n));
+    in.remove_prefix(n);
+    return true;
+}
+
+template <typename A>
+auto article_fields(A& a) {
+    return std::array{&a.id, &a.url, &a.title, &a.author, &a.published, &a.lang, &a.source, &a.origin, &a.body};
+}
+
+}  // namespace
+
 std::string encode_article(const Article& a) {
-    nlohmann::json j{{"id", a.id},         {"url", a.url},   {"title", a.title},   {"author", a.author},
-                     {"published", a.published}, {"lang", a.lang}, {"source", a.source}, {"origin", a.origin},
-                     {"body", a.body}};
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string out(1, kDataFormat);
+    std::size_t size = 1;
+    for (const std::string* f : article_fields(a)) size += f->size() + 5;
+    out.reserve(size);
+    for (const std::string* f : article_fields(a)) put_field(out, *f);
+    return out;
 }
 
 Article decode_article(std::string_view data) {
     Article a;
-    auto j = nlohmann::json::parse(data, nullptr, false);
-    if (!j.is_object()) return a;
-    auto get = [&](const char* key) { return j.value(key, std::string()); };
-    a.id = get("id");
-    a.url = get("url");
-    a.title = get("title");
-    a.author = get("author");
-    a.published = get("published");
-    a.lang = get("lang");
-    a.source = get("source");
-    a.origin = get("origin");
-    a.body = get("body");
+    if (data.empty() || data.front() != kDataFormat) return a;
+    data.remove_prefix(1);
+    for (std::string* f : article_fields(a))
+        if (!get_field(data, *f)) return a;
     return a;
 }
 

@@ -1,7 +1,7 @@
 // Query latency of the searcher, per query class, with and without snippets, in process and as
 // a whole `newsdex search` process per query (start, open, answer, exit).
 //
-//   newsdex-search-bench --db DIR --queries FILE [--reps 3] [--newsdex PATH] [--process-queries 100]
+//   newsdex-query-bench --db DIR --queries FILE [--reps 3] [--newsdex PATH] [--process-queries 100]
 //
 // The query file holds one query per line in the neutral syntax of ../shared/bench/queries
 // (plain words = AND, "w1 w2" = phrase), which is also newsdex syntax. Workload per query: the top
