@@ -167,4 +167,11 @@ std::vector<Language> word_languages(std::string_view word) {
     return {};
 }
 
+Language term_language(std::string_view word, Language article_lang) {
+    const auto langs = word_languages(word);
+    if (langs.empty()) return Language::other;
+    if (std::find(langs.begin(), langs.end(), article_lang) != langs.end()) return article_lang;
+    return langs.front();
+}
+
 }  // namespace newsdex

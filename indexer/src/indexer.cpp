@@ -2,6 +2,7 @@
 
 #include "document_builder.h"
 #include "extractor.h"
+#include "lemma_table_writer.h"
 #include "newsdex/schema.h"
 #include "source_reader.h"
 
@@ -57,7 +58,7 @@ struct Indexer::Impl {
     IndexSummary summary;
     std::size_t uncommitted = 0;
 
-    Impl(const std::string& path, IndexOptions opts) : options(opts) {
+    Impl(const std::string& path, IndexOptions opts) : options(opts), builder(opts.lemma_positions) {
         try {
             std::error_code ec;
             fs::create_directories(path, ec);
@@ -101,6 +102,7 @@ struct Indexer::Impl {
 
     void commit() {
         try {
+            write_lemma_table(db, builder.lemmatizer().take_new_entries());
             db.commit();
         } catch (const Xapian::Error& e) {
             throw IndexError("cannot commit the index: " + e.get_msg());

@@ -11,7 +11,6 @@ namespace {
 // Bounds on how far one query word may fan out in the index.
 constexpr Xapian::termcount kMaxWildcardTerms = 200;
 constexpr std::size_t kMaxInflectedForms = 64;
-constexpr std::size_t kMaxFormsScanned = 2000;
 
 std::string prefixed(std::string_view prefix, const std::string& term) { return std::string(prefix) + term; }
 
@@ -85,13 +84,9 @@ Xapian::Query QueryBuilder::word_query(const QueryNode& node, bool positive, con
                              kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     }
     std::vector<Xapian::Query> forms{Xapian::Query(prefixed(title ? schema::kTitlePrefix : "", term))};
-    for (Language lang : word_languages(term)) {
-        const std::string stem = stemmer_.stem(term, lang);
-        if (stem.empty()) continue;
-        forms.emplace_back(prefixed(title ? schema::kTitleStemPrefix : schema::kStemPrefix, stem));
-        if (positive) spec_.stems.insert(stem);
-    }
-    if (positive) spec_.exact_terms.insert(term);
+    for (const std::string& lemma : word_lemmas(term))
+        forms.emplace_back(prefixed(title ? schema::kTitleStemPrefix : schema::kStemPrefix, lemma));
+    if (positive) highlight_word(term);
     // One word, however many forms: BM25 must count it once, not once per form.
     return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
 }
@@ -143,11 +138,7 @@ Xapian::Query QueryBuilder::build_node(const QueryNode& node, bool positive, con
             std::vector<Xapian::Query> forms;
             for (const std::string& form : inflected_forms(tokens.front().term))
                 forms.emplace_back(prefixed(field == "title" ? schema::kTitlePrefix : "", form));
-            if (positive) {
-                spec_.exact_terms.insert(tokens.front().term);
-                for (Language lang : word_languages(tokens.front().term))
-                    if (auto stem = stemmer_.stem(tokens.front().term, lang); !stem.empty()) spec_.stems.insert(stem);
-            }
+            if (positive) highlight_word(tokens.front().term);
             parts.push_back(combine(Xapian::Query::OP_OR, forms));
         }
         if (parts.size() < 2) return combine(Xapian::Query::OP_AND, parts);
@@ -157,21 +148,30 @@ Xapian::Query QueryBuilder::build_node(const QueryNode& node, bool positive, con
     return {};
 }
 
+Lemmas QueryBuilder::word_lemmas(const std::string& term) {
+    Lemmas all;
+    // A Cyrillic word without a letter of its own is analysed as Ukrainian and as Russian.
+    for (Language lang : word_languages(term))
+        for (const std::string& lemma : lemmas_.lemmas(term, lang))
+            if (lemma.size() <= schema::kMaxWordBytes && std::find(all.begin(), all.end(), lemma) == all.end())
+                all.push_back(lemma);
+    return all;
+}
+
 std::vector<std::string> QueryBuilder::inflected_forms(const std::string& term) {
     std::vector<std::string> forms{term};
-    for (Language lang : word_languages(term)) {
-        const std::string stem = stemmer_.stem(term, lang);
-        if (stem.empty()) continue;
-        std::size_t scanned = 0;
-        for (auto it = db_->allterms_begin(stem); it != db_->allterms_end(stem) && scanned < kMaxFormsScanned; ++it, ++scanned) {
-            const std::string form = *it;
-            if (form != term && stemmer_.stem(form, lang) == stem &&
-                std::find(forms.begin(), forms.end(), form) == forms.end())
-                forms.push_back(form);
+    for (const std::string& lemma : word_lemmas(term))
+        for (std::string& form : lemmas_.forms(lemma)) {
+            if (std::find(forms.begin(), forms.end(), form) == forms.end()) forms.push_back(std::move(form));
             if (forms.size() >= kMaxInflectedForms) return forms;
         }
-    }
     return forms;
+}
+
+void QueryBuilder::highlight_word(const std::string& term) {
+    spec_.exact_terms.insert(term);
+    for (const std::string& lemma : word_lemmas(term))
+        for (std::string& form : lemmas_.forms(lemma)) spec_.forms.insert(std::move(form));
 }
 
 }  // namespace newsdex

@@ -21,15 +21,7 @@ struct Span {
     std::string key;          // what matched, for counting distinct matches
 };
 
-Language stem_language(const std::string& term, Language article_lang) {
-    const auto langs = word_languages(term);
-    if (langs.empty()) return Language::other;
-    if (std::find(langs.begin(), langs.end(), article_lang) != langs.end()) return article_lang;
-    return langs.front();
-}
-
-std::vector<Span> find_matches(const std::vector<Token>& tokens, Language lang, const HighlightSpec& spec,
-                               const Stemmer& stemmer) {
+std::vector<Span> find_matches(const std::vector<Token>& tokens, const HighlightSpec& spec) {
     std::vector<Span> spans;
     for (const auto& phrase : spec.phrases) {
         for (std::size_t i = 0; i + phrase.size() <= tokens.size(); ++i) {
@@ -44,12 +36,10 @@ std::vector<Span> find_matches(const std::vector<Token>& tokens, Language lang, 
             spans.push_back({i, i, term});
             continue;
         }
-        if (!spec.stems.empty()) {
-            const std::string stem = stemmer.stem(term, stem_language(term, lang));
-            if (!stem.empty() && spec.stems.count(stem)) {
-                spans.push_back({i, i, "Z" + stem});
-                continue;
-            }
+        if (spec.forms.count(term)) {
+            // Forms of one lemma count as one distinct match when choosing the window.
+            spans.push_back({i, i, "~" + term.substr(0, std::min<std::size_t>(term.size(), 4))});
+            continue;
         }
         for (const auto& prefix : spec.prefixes)
             if (term.compare(0, prefix.size(), prefix) == 0) {
@@ -69,14 +59,14 @@ std::vector<Span> find_matches(const std::vector<Token>& tokens, Language lang, 
 
 }  // namespace
 
-Snippet make_snippet(std::string_view body, Language lang, const HighlightSpec& spec, const Analyzer& analyzer,
-                     const Stemmer& stemmer, std::size_t target_chars) {
+Snippet make_snippet(std::string_view body, const HighlightSpec& spec, const Analyzer& analyzer,
+                     std::size_t target_chars) {
     Snippet snippet;
     if (body.empty()) return snippet;
     std::string_view scanned = body.substr(0, std::min(body.size(), kMaxScannedBytes));
     const auto tokens = analyzer.tokenize(scanned);
     if (tokens.empty()) return snippet;
-    const auto spans = find_matches(tokens, lang, spec, stemmer);
+    const auto spans = find_matches(tokens, spec);
 
     // Code-point offset of every token start and end, for measuring windows in characters.
     std::vector<std::size_t> cp_begin(tokens.size()), cp_end(tokens.size());

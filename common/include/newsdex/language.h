@@ -24,4 +24,9 @@ Language detect_language(std::string_view text, Language hint = Language::other)
 /// word without a letter unique to Ukrainian or Russian gives both.
 std::vector<Language> word_languages(std::string_view normalized_word);
 
+/// The language a word of an article is lemmatized in, at indexing and for snippets alike: the
+/// article's own when the word's alphabet allows it (a Cyrillic word of a Ukrainian article is
+/// Ukrainian), otherwise the word's (an English name in a Russian article is English).
+Language term_language(std::string_view normalized_word, Language article_lang);
+
 }  // namespace newsdex

@@ -1,0 +1,58 @@
+#include "stored_lemmas.h"
+
+#include "newsdex/schema.h"
+
+#include <algorithm>
+
+namespace newsdex {
+namespace {
+
+// Bounds on the neighbour search for a form the index does not hold.
+constexpr std::size_t kMaxNeighboursScanned = 400;
+constexpr std::size_t kMaxLemmasOfUnknownForm = 6;
+
+void add_unique(Lemmas& into, const std::string& lemma) {
+    if (!lemma.empty() && std::find(into.begin(), into.end(), lemma) == into.end()) into.push_back(lemma);
+}
+
+}  // namespace
+
+const Lemmas& StoredLemmas::lemmas(const std::string& term, Language lang) {
+    std::string key = std::string(language_code(lang)) + ":" + term;
+    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    Lemmas found;
+    if (lang == Language::en) {
+        add_unique(found, rules_.stem(term, lang));
+    } else if (lang == Language::uk || lang == Language::ru) {
+        found = schema::split_lines(db_.get_metadata(schema::lemma_key(lang, term)));
+        if (found.empty()) found = lemmas_of_unknown_form(term, lang);
+    }
+    return cache_.emplace(std::move(key), std::move(found)).first->second;
+}
+
+Lemmas StoredLemmas::lemmas_of_unknown_form(const std::string& term, Language lang) {
+    Lemmas found;
+    const std::string stem = rules_.stem(term, lang);
+    if (stem.empty()) return found;
+    // Words the dictionary does not know were indexed under this very stem.
+    add_unique(found, stem);
+    // Forms the dictionary knows were indexed under their lemmas: borrow them from indexed forms
+    // with the same stem. Unprefixed terms start with a lower-case letter or digit, so the scan
+    // never strays into prefixed terms.
+    std::size_t scanned = 0;
+    for (auto it = db_.allterms_begin(stem); it != db_.allterms_end(stem) && scanned < kMaxNeighboursScanned; ++it, ++scanned) {
+        const std::string form = *it;
+        if (rules_.stem(form, lang) != stem) continue;
+        for (const auto& lemma : schema::split_lines(db_.get_metadata(schema::lemma_key(lang, form)))) {
+            add_unique(found, lemma);
+            if (found.size() >= kMaxLemmasOfUnknownForm) return found;
+        }
+    }
+    return found;
+}
+
+std::vector<std::string> StoredLemmas::forms(const std::string& lemma) const {
+    return schema::split_lines(db_.get_metadata(schema::forms_key(lemma)));
+}
+
+}  // namespace newsdex
