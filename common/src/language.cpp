@@ -145,6 +145,9 @@ Language detect_language(std::string_view text, Language hint) {
 }
 
 std::vector<Language> word_languages(std::string_view word) {
+    // Addresses are matched as written; their parts are words of their own.
+    if (word.find('@') != std::string_view::npos || word.find("://") != std::string_view::npos || word.rfind("www.", 0) == 0)
+        return {};
     bool latin = false, cyrillic = false, uk = false, ru = false;
     const auto* s = reinterpret_cast<const uint8_t*>(word.data());
     const auto n = static_cast<int32_t>(word.size());

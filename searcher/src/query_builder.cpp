@@ -56,6 +56,8 @@ Xapian::Query QueryBuilder::phrase_query(const std::vector<Token>& tokens, bool 
     std::vector<Xapian::Query> terms;
     std::vector<std::string> words;
     for (const Token& t : tokens) {
+        // A compound's parts carry the positions; the whole shares the first part's.
+        if (t.kind == TokenKind::compound) continue;
         terms.emplace_back(prefixed(prefix, t.term));
         words.push_back(t.term);
     }
@@ -68,27 +70,39 @@ Xapian::Query QueryBuilder::phrase_query(const std::vector<Token>& tokens, bool 
     return Xapian::Query(op, terms.begin(), terms.end(), window);
 }
 
-Xapian::Query QueryBuilder::word_query(const QueryNode& node, bool positive, const std::string& field) {
-    if (field == "author" || field == "source" || field == "url" || field == "site" || field == "lang")
-        return field_terms(field, node.text);
-    const auto tokens = analyzer_.tokenize(node.text);
-    if (tokens.empty()) return {};
-    // "covid-19" or "e-mail" are several words to the analyzer: they must stand together.
-    if (tokens.size() > 1) return phrase_query(tokens, positive, field, Xapian::Query::OP_PHRASE, 0);
-
-    const bool title = field == "title";
-    const std::string& term = tokens.front().term;
-    if (node.prefix) {
-        if (positive) spec_.prefixes.push_back(term);
-        return Xapian::Query(Xapian::Query::OP_WILDCARD, prefixed(title ? schema::kTitlePrefix : "", term),
-                             kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-    }
+Xapian::Query QueryBuilder::word_forms(const std::string& term, bool positive, bool title) {
     std::vector<Xapian::Query> forms{Xapian::Query(prefixed(title ? schema::kTitlePrefix : "", term))};
     for (const std::string& lemma : word_lemmas(term))
         forms.emplace_back(prefixed(title ? schema::kTitleStemPrefix : schema::kStemPrefix, lemma));
     if (positive) highlight_word(term);
     // One word, however many forms: BM25 must count it once, not once per form.
     return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+}
+
+Xapian::Query QueryBuilder::word_query(const QueryNode& node, bool positive, const std::string& field) {
+    if (field == "author" || field == "source" || field == "url" || field == "site" || field == "lang")
+        return field_terms(field, node.text);
+    const auto tokens = analyzer_.tokenize(node.text);
+    if (tokens.empty()) return {};
+    const bool title = field == "title";
+    const bool one_compound = tokens.front().kind == TokenKind::compound &&
+                              std::all_of(tokens.begin() + 1, tokens.end(), [](const Token& t) { return t.kind == TokenKind::part; });
+    if (one_compound && !node.prefix) {
+        // "Івано-Франківськ" is found written whole (and inflected) or as its parts in a row.
+        std::vector<Xapian::Query> either{word_forms(tokens.front().term, positive, title),
+                                          phrase_query(tokens, positive, field, Xapian::Query::OP_PHRASE, 0)};
+        return Xapian::Query(Xapian::Query::OP_SYNONYM, either.begin(), either.end());
+    }
+    // Several words in one query word ("covid19/2021"): they must stand together.
+    if (tokens.size() > 1) return phrase_query(tokens, positive, field, Xapian::Query::OP_PHRASE, 0);
+
+    const std::string& term = tokens.front().term;
+    if (node.prefix) {
+        if (positive) spec_.prefixes.push_back(term);
+        return Xapian::Query(Xapian::Query::OP_WILDCARD, prefixed(title ? schema::kTitlePrefix : "", term),
+                             kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    }
+    return word_forms(term, positive, title);
 }
 
 Xapian::Query QueryBuilder::build_node(const QueryNode& node, bool positive, const std::string& field) {
@@ -130,7 +144,7 @@ Xapian::Query QueryBuilder::build_node(const QueryNode& node, bool positive, con
         for (const auto& child : node.children) {
             const auto tokens = analyzer_.tokenize(child.text);
             if (tokens.empty()) continue;
-            words += static_cast<unsigned>(tokens.size());
+            words += static_cast<unsigned>(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.kind != TokenKind::compound; }));
             if (child.kind == K::phrase || tokens.size() > 1) {
                 parts.push_back(phrase_query(tokens, positive, field, Xapian::Query::OP_PHRASE, 0));
                 continue;

@@ -36,6 +36,8 @@ private:
     Xapian::Query word_query(const QueryNode& node, bool positive, const std::string& field);
     Xapian::Query phrase_query(const std::vector<Token>& tokens, bool positive, const std::string& field,
                                Xapian::Query::op op, unsigned window);
+    /// The written form of one word or its lemmas, weighted as one term.
+    Xapian::Query word_forms(const std::string& term, bool positive, bool title);
     Xapian::Query field_terms(const std::string& field, const std::string& text);
     /// Lemma terms of @p term over its candidate languages, without duplicates.
     Lemmas word_lemmas(const std::string& term);

@@ -23,11 +23,15 @@ struct Span {
 
 std::vector<Span> find_matches(const std::vector<Token>& tokens, const HighlightSpec& spec) {
     std::vector<Span> spans;
+    // Phrases run over words and compound parts; a compound's whole shares its first part's place.
+    std::vector<std::size_t> in_order;
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+        if (tokens[i].kind != TokenKind::compound) in_order.push_back(i);
     for (const auto& phrase : spec.phrases) {
-        for (std::size_t i = 0; i + phrase.size() <= tokens.size(); ++i) {
+        for (std::size_t i = 0; i + phrase.size() <= in_order.size(); ++i) {
             bool same = true;
-            for (std::size_t k = 0; k < phrase.size() && same; ++k) same = tokens[i + k].term == phrase[k];
-            if (same) spans.push_back({i, i + phrase.size() - 1, phrase.front() + "…"});
+            for (std::size_t k = 0; k < phrase.size() && same; ++k) same = tokens[in_order[i + k]].term == phrase[k];
+            if (same) spans.push_back({in_order[i], in_order[i + phrase.size() - 1], phrase.front() + "…"});
         }
     }
     for (std::size_t i = 0; i < tokens.size(); ++i) {
