@@ -45,7 +45,10 @@ struct Lemmatizer::Impl {
     }
 
     Lemmas compute(std::string_view term, Language lang) {
-        if (const HunspellDictionary* dict = dictionary(lang)) {
+        // Hunspell accepts a hyphenated word part by part and then "stems" it to itself
+        // (Івано-Франківську → Івано-Франківську); the rules strip the last part's ending instead.
+        const bool hyphenated = term.find('-') != std::string_view::npos;
+        if (const HunspellDictionary* dict = hyphenated ? nullptr : dictionary(lang)) {
             Lemmas found = dict->lemmas(term);
             if (!found.empty()) {
                 ++stats.dictionary;

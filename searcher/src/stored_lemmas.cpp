@@ -25,6 +25,12 @@ const Lemmas& StoredLemmas::lemmas(const std::string& term, Language lang) {
         add_unique(found, rules_.stem(term, lang));
     } else if (lang == Language::uk || lang == Language::ru) {
         found = schema::split_lines(db_.get_metadata(schema::lemma_key(lang, term)));
+        if (found.empty() && !db_.get_metadata(schema::forms_key(term)).empty()) {
+            // The form itself is unindexed but is the lemma of indexed forms: people search the
+            // dictionary form (іти, гривня) of what articles inflect (ішов, гривень).
+            found.push_back(term);
+            add_unique(found, rules_.stem(term, lang));
+        }
         if (found.empty()) found = lemmas_of_unknown_form(term, lang);
     }
     return cache_.emplace(std::move(key), std::move(found)).first->second;

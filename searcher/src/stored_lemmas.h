@@ -19,7 +19,7 @@ public:
 
     /// Lemma terms (no prefix) of the normalized word @p term in @p lang. English: Snowball, as
     /// at indexing. Ukrainian and Russian: the stored row when the index holds the form; else the
-    /// rule-based stem plus the stored lemmas of indexed forms that share that stem (a query
+    /// form itself when it is the lemma of indexed forms; else the rule-based stem plus the stored lemmas of indexed forms that share that stem (a query
     /// form the archive never used still finds the forms it did use).
     const Lemmas& lemmas(const std::string& term, Language lang);
 
