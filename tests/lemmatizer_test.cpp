@@ -1,0 +1,62 @@
+#include "newsdex/analyzer.h"
+#include "newsdex/lemmatizer.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace newsdex;
+
+namespace {
+
+bool has(const Lemmas& lemmas, const std::string& lemma) {
+    return std::find(lemmas.begin(), lemmas.end(), lemma) != lemmas.end();
+}
+
+}  // namespace
+
+TEST_CASE("dictionary lemmas give every reading of an ambiguous form", "[lemmatizer]") {
+    Lemmatizer l;
+    REQUIRE(l.has_dictionary(Language::uk));
+    REQUIRE(l.has_dictionary(Language::ru));
+    const Lemmas kyiv = l.lemmas("києві", Language::uk);
+    CHECK(has(kyiv, "київ"));  // the proper noun, found although the term is lower case
+    CHECK(has(kyiv, "кий"));
+    const Lemmas stali = l.lemmas("стали", Language::ru);
+    CHECK(has(stali, "сталь"));
+    CHECK(has(stali, "стать"));
+    CHECK(l.lemmas("м'ясом", Language::uk) == Lemmas{"м'ясо"});
+    // ё in the dictionary's lemma is folded like the text.
+    CHECK(l.lemmas("ребенка", Language::ru) == Lemmas{"ребенок"});
+}
+
+TEST_CASE("words the dictionary does not know get the rule-based stem", "[lemmatizer]") {
+    Lemmatizer l;
+    const auto before = l.stats().fallback;
+    CHECK(!l.lemmas("зюзябрами", Language::uk).empty());
+    CHECK(l.stats().fallback > before);
+    // Hyphenated compounds go to the rules, which strip the last part's ending.
+    CHECK(l.lemmas("івано-франківську", Language::uk) == l.lemmas("івано-франківськ", Language::uk));
+    CHECK(l.lemmas("anything", Language::other).empty());
+    CHECK(l.lemmas("negotiations", Language::en) == Lemmas{"negoti"});
+}
+
+TEST_CASE("lemmas are cached per word form and reported once as new", "[lemmatizer]") {
+    Lemmatizer l;
+    l.lemmas("переговорів", Language::uk);
+    l.lemmas("переговорів", Language::uk);
+    l.lemmas("переговорів", Language::ru);  // another language is another entry
+    CHECK(l.stats().lookups == 3);
+    CHECK(l.stats().cache_hits == 1);
+    const auto entries = l.take_new_entries();
+    REQUIRE(entries.size() == 2);
+    CHECK(entries[0].form == "переговорів");
+    CHECK(entries[0].lemmas == Lemmas{"переговори"});
+    CHECK(l.take_new_entries().empty());
+}
+
+TEST_CASE("a rule-only lemmatizer never loads a dictionary", "[lemmatizer]") {
+    Lemmatizer l("", false);
+    CHECK_FALSE(l.has_dictionary(Language::uk));
+    CHECK(l.lemmas("переговорів", Language::uk) == Lemmas{RuleLemmatizer().stem("переговорів", Language::uk)});
+}
