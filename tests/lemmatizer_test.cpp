@@ -1,5 +1,6 @@
 #include "newsdex/analyzer.h"
 #include "newsdex/lemmatizer.h"
+#include "newsdex/stemmer.h"
 
 #include <catch2/catch.hpp>
 
@@ -59,4 +60,16 @@ TEST_CASE("a rule-only lemmatizer never loads a dictionary", "[lemmatizer]") {
     Lemmatizer l("", false);
     CHECK_FALSE(l.has_dictionary(Language::uk));
     CHECK(l.lemmas("переговорів", Language::uk) == Lemmas{RuleLemmatizer().stem("переговорів", Language::uk)});
+}
+
+TEST_CASE("the Ukrainian fallback stemmer undoes alternations and stems each part", "[stemmer]") {
+    CHECK(ukrainian_stem("хірт") == ukrainian_stem("хорту"));
+    CHECK(ukrainian_stem("віл") == ukrainian_stem("волами"));
+    CHECK(ukrainian_stem("українець") == ukrainian_stem("українця"));
+    CHECK(ukrainian_stem("вагонопотік") == ukrainian_stem("вагонопотокові"));
+    CHECK(ukrainian_stem("дзвінок") == ukrainian_stem("дзвінка"));
+    CHECK(ukrainian_stem("ярослав") == ukrainian_stem("ярослава"));  // names keep their -ав
+    CHECK(ukrainian_stem("риби-молоти") == ukrainian_stem("риба-молот"));
+    CHECK(ukrainian_stem("сміються") == ukrainian_stem("сміятися"));
+    CHECK(ukrainian_stem("кит") != ukrainian_stem("кіт"));
 }
