@@ -4,6 +4,10 @@
 
 #include <algorithm>
 
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
 using newsdex::Analyzer;
 
 namespace {
@@ -123,4 +127,23 @@ TEST_CASE("analyzer keeps numbers, dates, e-mail addresses and URLs whole", "[an
     CHECK(t[1].kind == newsdex::TokenKind::compound);
     CHECK(text.substr(t[1].begin, t[1].end - t[1].begin) == "https://Example.com/news/a-b?x=1");
     CHECK(t.back().term == "далі");
+}
+
+TEST_CASE("the Cyrillic fast path folds exactly like NFKC_Casefold", "[analyzer]") {
+    Analyzer a;
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    REQUIRE(U_SUCCESS(status));
+    for (UChar32 c = 0x0400; c <= 0x04FF; ++c) {
+        if (!u_isalpha(c) || c == 0x0401 || c == 0x0451 || c == 0x0400 || c == 0x0450 || c == 0x040D || c == 0x045D)
+            continue;  // ё, ѐ, ѝ are folded further on purpose
+        icu::UnicodeString word(static_cast<UChar32>(0x0434));  // д + c: a word of two letters
+        word.append(c);
+        std::string expected;
+        nfkc_cf->normalize(word, status).toUTF8String(expected);
+        std::string utf8;
+        word.toUTF8String(utf8);
+        INFO("U+" << std::hex << c);
+        CHECK(a.normalize(utf8) == expected);
+    }
 }

@@ -66,6 +66,15 @@ bool is_hyphen(UChar c) { return c == 0x002D || c == 0x2010 || c == 0x2011; }
 // Longer hyphen chains are lists or ranges ("1-2-3-4-5-6"), not one word.
 constexpr std::size_t kMaxCompoundParts = 5;
 
+// Letters of the Cyrillic block (U+0400–U+04FF, combining marks U+0483–U+0489 aside) and ASCII.
+bool is_basic_cyrillic_or_ascii(const icu::UnicodeString& s) {
+    for (int32_t i = 0; i < s.length(); ++i) {
+        const UChar c = s.charAt(i);
+        if (c >= 0x80 && (c < 0x0400 || c > 0x04FF || (c >= 0x0483 && c <= 0x0489))) return false;
+    }
+    return true;
+}
+
 bool has_alnum(const icu::UnicodeString& s) {
     for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1))
         if (u_isalnum(s.char32At(i))) return true;
@@ -99,9 +108,17 @@ struct Analyzer::Impl {
             }
             return result;
         }
-        UErrorCode status = U_ZERO_ERROR;
-        icu::UnicodeString folded = nfkc_casefold->normalize(segment, status);
-        if (U_FAILURE(status)) return result;
+        icu::UnicodeString folded;
+        if (is_basic_cyrillic_or_ascii(segment)) {
+            // NFKC changes nothing in this range and full case folding equals simple folding, so
+            // the per-character fold gives NFKC_Casefold's result at a fraction of its cost.
+            folded = segment;
+            for (int32_t i = 0; i < folded.length(); ++i) folded.setCharAt(i, static_cast<UChar>(u_foldCase(folded.charAt(i), U_FOLD_CASE_DEFAULT)));
+        } else {
+            UErrorCode status = U_ZERO_ERROR;
+            folded = nfkc_casefold->normalize(segment, status);
+            if (U_FAILURE(status)) return result;
+        }
         apply_project_rules(folded);
         if (!has_alnum(folded)) return result;
         repair_mixed_script(folded);
