@@ -95,3 +95,14 @@ TEST_CASE("a Russian sentence's terms are all asked for by the same sentence as 
         CHECK(query.count(term));
     }
 }
+
+TEST_CASE("overlong words break neither the lemma table nor a query", "[analysis]") {
+    std::string overlong;
+    for (int i = 0; i < 150; ++i) overlong += "я";
+    Indexed index("Слово " + overlong + " і ще слово", "uk");
+    CHECK(index.db.get_doccount() == 1);
+    CHECK(index.db.term_exists("слово"));
+    CHECK_FALSE(index.db.term_exists(overlong));
+    CHECK(query_terms(index.db, overlong).empty() == false);  // the exact term is still asked for
+    CHECK(query_terms(index.db, "слово").count("Zслово"));
+}

@@ -21,7 +21,9 @@ const Lemmas& StoredLemmas::lemmas(const std::string& term, Language lang) {
     std::string key = std::string(language_code(lang)) + ":" + term;
     if (auto it = cache_.find(key); it != cache_.end()) return it->second;
     Lemmas found;
-    if (lang == Language::en) {
+    if (term.size() > schema::kMaxWordBytes) {
+        // Never indexed, and too long for a metadata key.
+    } else if (lang == Language::en) {
         add_unique(found, rules_.stem(term, lang));
     } else if (lang == Language::uk || lang == Language::ru) {
         found = schema::split_lines(db_.get_metadata(schema::lemma_key(lang, term)));
@@ -48,6 +50,7 @@ Lemmas StoredLemmas::lemmas_of_unknown_form(const std::string& term, Language la
     std::size_t scanned = 0;
     for (auto it = db_.allterms_begin(stem); it != db_.allterms_end(stem) && scanned < kMaxNeighboursScanned; ++it, ++scanned) {
         const std::string form = *it;
+        if (form.size() > schema::kMaxWordBytes) continue;
         if (rules_.stem(form, lang) != stem) continue;
         for (const auto& lemma : schema::split_lines(db_.get_metadata(schema::lemma_key(lang, form)))) {
             add_unique(found, lemma);
@@ -58,6 +61,7 @@ Lemmas StoredLemmas::lemmas_of_unknown_form(const std::string& term, Language la
 }
 
 std::vector<std::string> StoredLemmas::forms(const std::string& lemma) const {
+    if (lemma.size() > schema::kMaxWordBytes) return {};
     return schema::split_lines(db_.get_metadata(schema::forms_key(lemma)));
 }
 
