@@ -106,3 +106,34 @@ TEST_CASE("overlong words break neither the lemma table nor a query", "[analysis
     CHECK(query_terms(index.db, overlong).empty() == false);  // the exact term is still asked for
     CHECK(query_terms(index.db, "слово").count("Zслово"));
 }
+
+TEST_CASE("a later indexing run keeps the lemmas the index already holds", "[analysis]") {
+    test::TempDir dir("stored");
+    {
+        Indexer indexer(dir.str());
+        Article a;
+        a.id = "first";
+        a.lang = "uk";
+        a.body = "Перший текст";
+        indexer.add_article(a);
+        indexer.commit();
+    }
+    {
+        // As if an earlier run (or an older dictionary) had decided this lemma.
+        Xapian::WritableDatabase db(dir.str());
+        db.set_metadata(schema::lemma_key(Language::uk, "зюзябрами"), "зюзябра");
+        db.commit();
+    }
+    {
+        Indexer indexer(dir.str());
+        Article a;
+        a.id = "second";
+        a.lang = "uk";
+        a.body = "Другий текст про зюзябрами";
+        indexer.add_article(a);
+        indexer.commit();
+    }
+    Xapian::Database db(dir.str());
+    CHECK(db.term_exists("Zзюзябра"));
+    CHECK(schema::split_lines(db.get_metadata(schema::forms_key("текст"))).size() >= 1);
+}

@@ -73,3 +73,16 @@ TEST_CASE("the Ukrainian fallback stemmer undoes alternations and stems each par
     CHECK(ukrainian_stem("сміються") == ukrainian_stem("сміятися"));
     CHECK(ukrainian_stem("кит") != ukrainian_stem("кіт"));
 }
+
+TEST_CASE("lemmas stored with an index are used before the dictionary", "[lemmatizer]") {
+    Lemmatizer l;
+    l.set_stored_lookup([](Language lang, std::string_view form) {
+        return lang == Language::uk && form == "києві" ? Lemmas{"київ"} : Lemmas{};
+    });
+    CHECK(l.lemmas("києві", Language::uk) == Lemmas{"київ"});  // not {кий, київ} from Hunspell
+    CHECK(l.stats().stored == 1);
+    CHECK(has(l.lemmas("переговорів", Language::uk), "переговори"));
+    const auto entries = l.take_new_entries();
+    REQUIRE(entries.size() == 1);  // the stored form is not new
+    CHECK(entries[0].form == "переговорів");
+}

@@ -32,6 +32,7 @@ struct Lemmatizer::Impl {
     std::array<std::unique_ptr<HunspellDictionary>, 4> dictionaries;
     std::array<std::unordered_map<std::string, Lemmas>, 4> cache;
     std::vector<Entry> new_entries;
+    StoredLookup stored_lookup;
     Stats stats;
     const Lemmas empty;
 
@@ -77,8 +78,14 @@ const Lemmas& Lemmatizer::lemmas(std::string_view term, Language lang) {
         ++impl_->stats.cache_hits;
         return it->second;
     }
-    Lemmas found = impl_->compute(term, lang);
-    impl_->new_entries.push_back(Entry{lang, key, found});
+    Lemmas found;
+    if (impl_->stored_lookup && (lang == Language::uk || lang == Language::ru)) found = impl_->stored_lookup(lang, term);
+    if (!found.empty()) {
+        ++impl_->stats.stored;
+    } else {
+        found = impl_->compute(term, lang);
+        impl_->new_entries.push_back(Entry{lang, key, found});
+    }
     return cache.emplace(std::move(key), std::move(found)).first->second;
 }
 
@@ -86,6 +93,8 @@ Lemmas Lemmatizer::dictionary_lemmas(std::string_view term, Language lang) {
     const HunspellDictionary* dict = impl_->dictionary(lang);
     return dict ? dict->lemmas(term) : Lemmas{};
 }
+
+void Lemmatizer::set_stored_lookup(StoredLookup lookup) { impl_->stored_lookup = std::move(lookup); }
 
 bool Lemmatizer::has_dictionary(Language lang) { return impl_->dictionary(lang) != nullptr; }
 

@@ -68,6 +68,10 @@ struct Indexer::Impl {
         } catch (const Xapian::Error& e) {
             throw IndexError("cannot open index " + path + " for writing: " + e.get_msg());
         }
+        // Forms an earlier run lemmatized keep their lemmas (and skip Hunspell).
+        builder.lemmatizer().set_stored_lookup([this](Language lang, std::string_view form) {
+            return form.size() > schema::kMaxWordBytes ? Lemmas{} : schema::split_lines(db.get_metadata(schema::lemma_key(lang, form)));
+        });
         const std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
         if (version.empty() && db.get_doccount() == 0) {
             db.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));

@@ -6,6 +6,7 @@
 #include "newsdex/language.h"
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -43,6 +44,7 @@ public:
         std::size_t cache_hits = 0;  ///< of those, answered from the cache
         std::size_t dictionary = 0;  ///< distinct forms the dictionary knew
         std::size_t fallback = 0;    ///< distinct forms given the rule-based stem
+        std::size_t stored = 0;      ///< distinct forms answered by the stored lookup
     };
     /// A word form lemmatized for the first time since the last take_new_entries().
     struct Entry {
@@ -67,6 +69,12 @@ public:
 
     /// Whether a Hunspell dictionary for @p lang was found (loads it if not loaded yet).
     bool has_dictionary(Language lang);
+
+    /// Lemmas decided earlier (the table stored with an index), consulted before the dictionary
+    /// for Ukrainian and Russian forms: an empty answer means "not known". Keeps a growing index
+    /// consistent with itself even if the dictionary package changes, and spares Hunspell calls.
+    using StoredLookup = std::function<Lemmas(Language, std::string_view)>;
+    void set_stored_lookup(StoredLookup lookup);
 
     /// Forms first seen since the last call, so the indexer can store them with the index.
     std::vector<Entry> take_new_entries();
