@@ -89,6 +89,8 @@ TEST_CASE("analyzer repairs words that mix Cyrillic and Latin look-alikes", "[an
     CHECK(terms(a, "Pоссия") == std::vector<std::string>{"россия"});     // Latin P
     CHECK(terms(a, "cоde") == std::vector<std::string>{"code"});         // Cyrillic о
     CHECK(terms(a, "Kуiv") == std::vector<std::string>{"kyiv"});         // Cyrillic у
+    CHECK(terms(a, "з\u00E1мок") == std::vector<std::string>{"замок"});  // Latin á as a stress mark
+    CHECK(terms(a, "caf\u00E9") == std::vector<std::string>{"caf\u00E9"});  // Latin words keep theirs
     CHECK(terms(a, "ixoрa") == std::vector<std::string>{"ixopa"});       // all look-alikes: majority wins
     // Both scripts have letters without a look-alike: a deliberate mix is left alone.
     CHECK(terms(a, "fїgд") == std::vector<std::string>{"fїgд"});

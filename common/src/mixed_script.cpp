@@ -34,7 +34,25 @@ bool is_latin(UChar c) { return (c >= u'a' && c <= u'z') || (c >= 0xC0 && c <= 0
 
 }  // namespace
 
+// Latin vowels with a stress mark that people type into Cyrillic words for stress (зáмок with
+// U+00E1): NFKC composes them, so the analyzer's removal of combining marks never sees them.
+UChar unstressed_latin(UChar c) {
+    switch (c) {
+    case 0x00E1: case 0x00E0: return u'a';
+    case 0x00E9: case 0x00E8: return u'e';
+    case 0x00ED: case 0x00EC: return u'i';
+    case 0x00F3: case 0x00F2: return u'o';
+    case 0x00FD: case 0x1EF3: return u'y';
+    default: return 0;
+    }
+}
+
 void repair_mixed_script(icu::UnicodeString& word) {
+    bool has_cyrillic = false;
+    for (int32_t i = 0; i < word.length() && !has_cyrillic; ++i) has_cyrillic = is_cyrillic(word.charAt(i));
+    if (!has_cyrillic) return;
+    for (int32_t i = 0; i < word.length(); ++i)
+        if (const UChar base = unstressed_latin(word.charAt(i))) word.setCharAt(i, base);
     int cyrillic = 0, latin = 0, cyrillic_unique = 0, latin_unique = 0;
     for (int32_t i = 0; i < word.length(); ++i) {
         const UChar c = word.charAt(i);
