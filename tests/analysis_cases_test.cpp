@@ -168,7 +168,8 @@ bool found(const SearchResults& results, const std::string& id) {
 }  // namespace
 
 TEST_CASE("query forms and document forms meet in the same term", "[analysis][cases]") {
-    if (!Lemmatizer().has_dictionary(Language::uk) || !Lemmatizer().has_dictionary(Language::ru))
+    Lemmatizer probe;
+    if (!probe.has_dictionary(Language::uk) || !probe.has_dictionary(Language::ru))
         FAIL("Hunspell dictionaries uk_UA and ru_RU are required (tools/install-deps.sh installs them)");
     REQUIRE(kCases.size() >= 100);
     test::TempDir dir("cases");

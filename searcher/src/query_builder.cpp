@@ -185,7 +185,7 @@ std::vector<std::string> QueryBuilder::inflected_forms(const std::string& term) 
 void QueryBuilder::highlight_word(const std::string& term) {
     spec_.exact_terms.insert(term);
     for (const std::string& lemma : word_lemmas(term))
-        for (std::string& form : lemmas_.forms(lemma)) spec_.forms.insert(std::move(form));
+        for (std::string& form : lemmas_.forms(lemma)) spec_.forms.emplace(std::move(form), lemma);
 }
 
 }  // namespace newsdex

@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -18,7 +19,7 @@ namespace newsdex {
 /// What the snippet maker highlights: the positive words and phrases of the query.
 struct HighlightSpec {
     std::set<std::string> exact_terms;         ///< normalized forms, for quoted words
-    std::set<std::string> forms;               ///< indexed forms sharing a lemma with an unquoted word
+    std::map<std::string, std::string> forms;  ///< indexed form → lemma it shares with an unquoted word
     std::vector<std::string> prefixes;         ///< normalized prefixes of word* terms
     std::vector<std::vector<std::string>> phrases;  ///< normalized word sequences
 };

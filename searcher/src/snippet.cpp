@@ -40,9 +40,9 @@ std::vector<Span> find_matches(const std::vector<Token>& tokens, const Highlight
             spans.push_back({i, i, term});
             continue;
         }
-        if (spec.forms.count(term)) {
+        if (auto form = spec.forms.find(term); form != spec.forms.end()) {
             // Forms of one lemma count as one distinct match when choosing the window.
-            spans.push_back({i, i, "~" + term.substr(0, std::min<std::size_t>(term.size(), 4))});
+            spans.push_back({i, i, "Z" + form->second});
             continue;
         }
         for (const auto& prefix : spec.prefixes)
@@ -73,15 +73,15 @@ Snippet make_snippet(std::string_view body, const HighlightSpec& spec, const Ana
     const auto spans = find_matches(tokens, spec);
 
     // Code-point offset of every token start and end, for measuring windows in characters.
+    // Starts never go backwards; ends may (a compound's whole ends after its first part starts).
     std::vector<std::size_t> cp_begin(tokens.size()), cp_end(tokens.size());
     {
         std::size_t cp = 0, byte = 0;
         for (std::size_t i = 0; i < tokens.size(); ++i) {
             cp += code_points(scanned.substr(byte, tokens[i].begin - byte));
+            byte = tokens[i].begin;
             cp_begin[i] = cp;
-            cp += code_points(scanned.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
-            cp_end[i] = cp;
-            byte = tokens[i].end;
+            cp_end[i] = cp + code_points(scanned.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
         }
     }
 
