@@ -45,3 +45,17 @@ TEST_CASE("stemmers bring inflected forms together", "[stemmer]") {
     CHECK(s.stem("мостом", Language::uk) == s.stem("мосту", Language::uk));
     CHECK(s.stem("anything", Language::other).empty());
 }
+
+TEST_CASE("a Cyrillic article quoting English at length stays Cyrillic", "[language]") {
+    std::string text = "Помер один із творців мультфільмів. Про це повідомив його син в Інстаграмі, як пише видання. ";
+    text += "Words cant begin to describe how i am feeling right now. You were my mentor and my best friend and the ";
+    text += "reason I love to make people laugh. I will miss you so much, and the world will miss you too.";
+    CHECK(detect_language(text) == Language::uk);
+}
+
+TEST_CASE("English stock tables without function words are English", "[language]") {
+    CHECK(detect_language("CINRAM LTD 4TH QTR NET\nShr 45 cts vs 58 cts\nNet 1.1 mln vs 829,000\nSales 7.9 mln vs 9.4 mln") ==
+          Language::en);
+    CHECK(detect_language("Die Regierung hat am Montag beschlossen, dass die Steuern nicht steigen und das ist gut.") ==
+          Language::other);
+}

@@ -9,10 +9,10 @@
 
 namespace newsdex::test {
 
-TempDir::TempDir() {
+TempDir::TempDir(const std::string& name) {
     std::random_device rd;
     for (int attempt = 0; attempt < 100; ++attempt) {
-        auto candidate = std::filesystem::temp_directory_path() / ("newsdex-test-" + std::to_string(rd()));
+        auto candidate = std::filesystem::temp_directory_path() / ("newsdex-" + name + "-" + std::to_string(rd()));
         if (std::filesystem::create_directory(candidate)) {
             path_ = candidate;
             return;

@@ -9,11 +9,13 @@ namespace newsdex::test {
 /// A fresh directory under the system temp dir, removed with everything in it on destruction.
 class TempDir {
 public:
-    TempDir();
+    /// @p name goes into the directory's name, to tell test leftovers apart.
+    explicit TempDir(const std::string& name = "test");
     ~TempDir();
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
     const std::filesystem::path& path() const { return path_; }
+    std::string str() const { return path_.string(); }
     std::string operator/(const std::string& name) const { return (path_ / name).string(); }
 
 private:

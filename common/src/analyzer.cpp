@@ -1,11 +1,15 @@
 #include "newsdex/analyzer.h"
 
+#include "link_spans.h"
+#include "mixed_script.h"
+
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace newsdex {
@@ -56,6 +60,21 @@ void apply_project_rules(icu::UnicodeString& s) {
     s = std::move(out);
 }
 
+// Only these join the parts of a compound; dashes (– —) separate words.
+bool is_hyphen(UChar c) { return c == 0x002D || c == 0x2010 || c == 0x2011; }
+
+// Longer hyphen chains are lists or ranges ("1-2-3-4-5-6"), not one word.
+constexpr std::size_t kMaxCompoundParts = 5;
+
+// Letters of the Cyrillic block (U+0400–U+04FF, combining marks U+0483–U+0489 aside) and ASCII.
+bool is_basic_cyrillic_or_ascii(const icu::UnicodeString& s) {
+    for (int32_t i = 0; i < s.length(); ++i) {
+        const UChar c = s.charAt(i);
+        if (c >= 0x80 && (c < 0x0400 || c > 0x04FF || (c >= 0x0483 && c <= 0x0489))) return false;
+    }
+    return true;
+}
+
 bool has_alnum(const icu::UnicodeString& s) {
     for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1))
         if (u_isalnum(s.char32At(i))) return true;
@@ -89,11 +108,20 @@ struct Analyzer::Impl {
             }
             return result;
         }
-        UErrorCode status = U_ZERO_ERROR;
-        icu::UnicodeString folded = nfkc_casefold->normalize(segment, status);
-        if (U_FAILURE(status)) return result;
+        icu::UnicodeString folded;
+        if (is_basic_cyrillic_or_ascii(segment)) {
+            // NFKC changes nothing in this range and full case folding equals simple folding, so
+            // the per-character fold gives NFKC_Casefold's result at a fraction of its cost.
+            folded = segment;
+            for (int32_t i = 0; i < folded.length(); ++i) folded.setCharAt(i, static_cast<UChar>(u_foldCase(folded.charAt(i), U_FOLD_CASE_DEFAULT)));
+        } else {
+            UErrorCode status = U_ZERO_ERROR;
+            folded = nfkc_casefold->normalize(segment, status);
+            if (U_FAILURE(status)) return result;
+        }
         apply_project_rules(folded);
         if (!has_alnum(folded)) return result;
+        repair_mixed_script(folded);
         folded.toUTF8String(result);
         return result;
     }
@@ -123,16 +151,54 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, std::uint32_t first
     byte_at.push_back(text.size());
     unify_apostrophes(u16);
 
-    std::vector<Token> tokens;
+    // Words as ICU sees them, then grouped: e-mail/URL spans and hyphen chains become compounds.
+    struct Segment {
+        int32_t start, end;
+        std::string term;
+    };
+    std::vector<Segment> segments;
     auto& it = *impl_->words;
     it.setText(u16);
-    std::uint32_t position = first_position;
     for (int32_t start = it.first(), end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next()) {
         if (it.getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;
         std::string term = impl_->normalize_segment(u16.tempSubStringBetween(start, end));
-        if (term.empty()) continue;
-        tokens.push_back(Token{std::move(term), position++, byte_at[static_cast<std::size_t>(start)],
-                               byte_at[static_cast<std::size_t>(end)]});
+        if (!term.empty()) segments.push_back({start, end, std::move(term)});
+    }
+    const std::vector<LinkSpan> links = find_link_spans(u16);
+
+    std::vector<Token> tokens;
+    tokens.reserve(segments.size());
+    std::uint32_t position = first_position;
+    auto byte = [&](int32_t unit) { return byte_at[static_cast<std::size_t>(unit)]; };
+    std::size_t next_link = 0;
+    for (std::size_t i = 0; i < segments.size();) {
+        while (next_link < links.size() && links[next_link].end <= segments[i].start) ++next_link;
+        std::size_t last = i;  // the group is segments[i..last]
+        std::string whole;
+        if (next_link < links.size() && links[next_link].start <= segments[i].start) {
+            while (last + 1 < segments.size() && segments[last + 1].end <= links[next_link].end) ++last;
+            icu::UnicodeString folded = u16.tempSubStringBetween(links[next_link].start, links[next_link].end);
+            folded.foldCase();
+            folded.toUTF8String(whole);
+            ++next_link;
+        } else {
+            while (last + 1 < segments.size() && last + 1 - i < kMaxCompoundParts &&
+                   segments[last + 1].start == segments[last].end + 1 && is_hyphen(u16.charAt(segments[last].end)))
+                ++last;
+            if (last > i) {
+                whole = segments[i].term;
+                for (std::size_t k = i + 1; k <= last; ++k) whole += "-" + segments[k].term;
+            }
+        }
+        if (last > i) {
+            const int32_t end = std::max(segments[last].end, next_link > 0 && links[next_link - 1].start <= segments[i].start
+                                                                  ? links[next_link - 1].end : segments[last].end);
+            tokens.push_back(Token{std::move(whole), position, byte(segments[i].start), byte(end), TokenKind::compound});
+        }
+        for (std::size_t k = i; k <= last; ++k)
+            tokens.push_back(Token{std::move(segments[k].term), position++, byte(segments[k].start), byte(segments[k].end),
+                                   last > i ? TokenKind::part : TokenKind::word});
+        i = last + 1;
     }
     return tokens;
 }

@@ -42,6 +42,13 @@ constexpr std::array<std::string_view, 16> kEnglishWords{
     "the", "and", "of", "to", "in", "is", "that", "for", "on", "with",
     "was", "as", "by", "it", "said", "from"};
 
+// Function words of other Latin-script languages (German, French, Spanish, Italian, Polish,
+// Portuguese, Dutch) that English does not use: Latin text full of them is not English.
+constexpr std::array<std::string_view, 40> kOtherLatinWords{
+    "der", "die", "und", "das", "ist", "nicht", "mit", "den", "auf", "les", "et", "des", "est", "une",
+    "dans", "pour", "pas", "qui", "el", "los", "las", "y", "que", "por", "una", "con", "para", "del",
+    "il", "di", "che", "della", "non", "sono", "się", "jest", "że", "nie", "het", "een"};
+
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& words, std::string_view w) {
     return std::find(words.begin(), words.end(), w) != words.end();
@@ -99,7 +106,7 @@ Language detect_language(std::string_view text, Language hint) {
     if (text.size() > kSampleBytes) text = text.substr(0, kSampleBytes);
 
     LetterCounts letters;
-    std::size_t uk_words = 0, ru_words = 0, en_words = 0, words = 0;
+    std::size_t uk_words = 0, ru_words = 0, en_words = 0, other_words = 0, words = 0;
     const auto* s = reinterpret_cast<const uint8_t*>(text.data());
     const auto n = static_cast<int32_t>(text.size());
     int32_t word_start = -1;
@@ -110,6 +117,7 @@ Language detect_language(std::string_view text, Language hint) {
         uk_words += contains(kUkrainianWords, w);
         ru_words += contains(kRussianWords, w);
         en_words += contains(kEnglishWords, w);
+        other_words += contains(kOtherLatinWords, w);
         word_start = -1;
     };
     for (int32_t i = 0; i < n;) {
@@ -132,10 +140,17 @@ Language detect_language(std::string_view text, Language hint) {
     end_word(n);
 
     if (letters.latin + letters.cyrillic == 0) return hint;
-    if (letters.latin > letters.cyrillic) {
-        if (en_words * 25 >= words || hint == Language::en) return Language::en;
-        // Too short to judge by function words: an all-Latin headline is most likely English.
-        return words < 8 && hint == Language::other ? Language::en : (words < 8 ? hint : Language::other);
+    // Latin letters outnumber Cyrillic ones in Cyrillic articles that quote English at length or
+    // carry scraped CSS; their function words still give them away.
+    const std::size_t cyrillic_words = uk_words + ru_words;
+    // An English article with a quarter of its letters Cyrillic is much rarer than the reverse.
+    const bool cyrillic_text = letters.cyrillic > letters.latin ||
+                               (cyrillic_words >= 3 && (cyrillic_words > en_words || 3 * letters.cyrillic >= letters.latin));
+    if (!cyrillic_text) {
+        // Latin text is English unless another language's function words say otherwise: stock
+        // tables and headlines ("Shr 45 cts vs 58 cts") have few English function words.
+        if (other_words * 25 >= words && other_words > 2 * en_words) return Language::other;
+        return Language::en;
     }
     const double uk_score = static_cast<double>(letters.ukrainian_only) + 3.0 * static_cast<double>(uk_words);
     const double ru_score = static_cast<double>(letters.russian_only) + 3.0 * static_cast<double>(ru_words);
@@ -145,6 +160,9 @@ Language detect_language(std::string_view text, Language hint) {
 }
 
 std::vector<Language> word_languages(std::string_view word) {
+    // Addresses are matched as written; their parts are words of their own.
+    if (word.find('@') != std::string_view::npos || word.find("://") != std::string_view::npos || word.rfind("www.", 0) == 0)
+        return {};
     bool latin = false, cyrillic = false, uk = false, ru = false;
     const auto* s = reinterpret_cast<const uint8_t*>(word.data());
     const auto n = static_cast<int32_t>(word.size());
@@ -165,6 +183,13 @@ std::vector<Language> word_languages(std::string_view word) {
     if (cyrillic) return {Language::uk, Language::ru};
     if (latin) return {Language::en};
     return {};
+}
+
+Language term_language(std::string_view word, Language article_lang) {
+    const auto langs = word_languages(word);
+    if (langs.empty()) return Language::other;
+    if (std::find(langs.begin(), langs.end(), article_lang) != langs.end()) return article_lang;
+    return langs.front();
 }
 
 }  // namespace newsdex

@@ -160,4 +160,30 @@ Article decode_article(std::string_view data) {
     return a;
 }
 
+std::string lemma_key(Language lang, std::string_view form) {
+    return "newsdex.lemma." + std::string(language_code(lang)) + ":" + std::string(form);
+}
+
+std::string forms_key(std::string_view lemma) { return "newsdex.forms:" + std::string(lemma); }
+
+std::string join_lines(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty()) out += '\n';
+        out += item;
+    }
+    return out;
+}
+
+std::vector<std::string> split_lines(std::string_view text) {
+    std::vector<std::string> out;
+    while (!text.empty()) {
+        const std::size_t nl = text.find('\n');
+        if (nl != 0) out.emplace_back(text.substr(0, nl));
+        if (nl == std::string_view::npos) break;
+        text.remove_prefix(nl + 1);
+    }
+    return out;
+}
+
 }  // namespace newsdex::schema

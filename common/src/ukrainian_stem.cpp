@@ -1,66 +1,128 @@
-// A light Ukrainian stemmer. No Snowball or Xapian release has one (see docs/analysis.md); this
-// strips the longest inflectional ending found after the first vowel, never leaving fewer than two
-// letters, so that the common case forms of nouns, adjectives and verb forms meet in one stem.
+// A light Ukrainian stemmer, the fallback for words the Hunspell dictionary does not know (names,
+// new words). No Snowball or Xapian release has one (see docs/analysis.md). It works on each
+// part of a hyphenated word, in three steps:
+//   1. drop the reflexive -ся/-сь of verbs;
+//   2. drop the longest inflectional ending found after the first vowel (Snowball's RV region),
+//      never leaving fewer than two letters;
+//   3. undo the vowel and suffix alternations that inflection brings back (кіт/кота, вітер/вітру
+//      are not handled; хірт/хорту, ніж/ножа, українець/українця, дзвінок/дзвінка are), so that
+//      the stem of the dictionary form equals the stem of the inflected one.
+// Measured on ../shared/corpora/lexicon/uk_lemmas_dev.tsv by bench/analysis_bench.
 #include "newsdex/stemmer.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
+#include <vector>
 
 namespace newsdex {
 namespace {
 
-// Ordered longest first within each group; every ending is UTF-8 Cyrillic.
-constexpr std::array<std::string_view, 40> kVerbEndings{
-    "уватися", "юватися", "уватись", "ватися", "атися", "ятися", "итися", "ітися", "атись", "итись",
-    "ується", "юються", "уються", "ується", "ували", "ували", "увати", "ювати", "уємо", "юємо",
-    "ється", "ються", "ать", "ять", "уть", "ють", "ить", "іть", "ати", "яти",
-    "ити", "іти", "ути", "ила", "ало", "али", "ила", "ли", "ла", "ло"};
-constexpr std::array<std::string_view, 52> kNominalEndings{
-    "ськими", "цькими", "ському", "ського", "ської", "ськими", "ськім", "ських",
-    "ьому", "ього", "ього", "ими", "ими", "іми", "ями", "ами", "ові", "еві", "єві", "ого", "ому",
-    "ою", "ею", "єю", "ах", "ях", "ів", "їв", "ей", "ям", "ам", "ом", "ем", "ої", "ій", "ий", "их",
-    "іх", "ім", "им", "ую", "юю", "ая", "яя", "ее", "іє", "а", "я", "о", "е", "и", "у"};
-constexpr std::array<std::string_view, 6> kShortEndings{"і", "ї", "ю", "є", "ь", "й"};
+// Noun, adjective, pronoun and verb endings together: the longest one that fits wins, so the
+// order here does not matter. Every ending is Cyrillic, two bytes per letter.
+constexpr std::string_view kEndings[] = {
+    // adjectives and pronominal forms
+    "ими", "іми", "ого", "ому", "ього", "ьому", "ою", "ої", "ій", "ий", "их", "іх", "ім", "им", "ую", "юю",
+    "ая", "яя", "ее", "еє", "єє", "іє", "ії", "їм", "їх", "їй", "єю", "ому", "ого", "ої", "шії",
+    // nouns
+    "ами", "ями", "ові", "еві", "єві", "ієві", "ієм", "ію", "ія", "ям", "ам", "ом", "ем", "єм", "ою",
+    "ею", "ах", "ях", "ів", "їв", "ей", "а", "я", "о", "е", "є", "и", "і", "ї", "у", "ю", "ь", "й",
+    // verbs: infinitive, present/future, past, imperative
+    "ати", "яти", "ити", "іти", "ути", "ить", "іть", "ать", "ять", "уть", "ють", "ете", "ите",
+    "имо", "імо", "емо", "ємо", "ему", "еш", "єш", "иш", "іш", "уватим", "итим", "атим"};
+// Past-tense endings (-ав, -ила, -ало...) are left out on purpose: the dictionary knows the verbs,
+// and the words that reach this stemmer are mostly names and nouns, where the same letters are
+// part of the stem (Ярослав, генерала, Шмигаля).
+
+constexpr std::array<std::string_view, 10> kVowels{"а", "е", "є", "и", "і", "ї", "о", "у", "ю", "я"};
 
 bool is_vowel_at(std::string_view s, std::size_t i) {
-    static constexpr std::array<std::string_view, 10> vowels{"а", "е", "є", "и", "і", "ї", "о", "у", "ю", "я"};
-    for (auto v : vowels)
+    for (auto v : kVowels)
         if (s.compare(i, v.size(), v) == 0) return true;
     return false;
 }
 
-std::size_t utf8_length(std::string_view s) {
+std::size_t letters(std::string_view s) {
     std::size_t n = 0;
     for (unsigned char c : s) n += (c & 0xC0) != 0x80;
     return n;
 }
 
+bool ends_with(std::string_view s, std::string_view end) { return s.size() >= end.size() && s.substr(s.size() - end.size()) == end; }
+
+const std::vector<std::string_view>& endings_longest_first() {
+    static const std::vector<std::string_view> sorted = [] {
+        std::vector<std::string_view> v(std::begin(kEndings), std::end(kEndings));
+        std::stable_sort(v.begin(), v.end(), [](auto a, auto b) { return a.size() > b.size(); });
+        return v;
+    }();
+    return sorted;
+}
+
+// Byte index just past the first vowel, or npos: endings may only be removed after it.
+std::size_t region_start(std::string_view word) {
+    for (std::size_t i = 0; i < word.size(); ++i)
+        if ((static_cast<unsigned char>(word[i]) & 0xC0) != 0x80 && is_vowel_at(word, i)) return i + 2;
+    return std::string_view::npos;
+}
+
+std::string_view strip_ending(std::string_view word) {
+    const std::size_t rv = region_start(word);
+    if (rv == std::string_view::npos || rv >= word.size()) return word;
+    for (std::string_view e : endings_longest_first()) {
+        if (word.size() < rv + e.size() || !ends_with(word, e)) continue;
+        const std::string_view stem = word.substr(0, word.size() - e.size());
+        if (letters(stem) >= 2) return stem;
+    }
+    return word;
+}
+
+// The o/e ~ і alternation of closed syllables (міст/мосту, ніж/ножа, віл/волів) and the fleeting
+// vowel of -ець/-ок (українець/українця, дзвінок/дзвінка): reduce both sides to one spelling.
+void drop_fleeting_vowel(std::string& stem) {
+    if (letters(stem) <= 3) return;
+    if (ends_with(stem, "ець")) stem.replace(stem.size() - 6, 6, "ц");
+    else if (ends_with(stem, "ец")) stem.replace(stem.size() - 4, 4, "ц");
+    else if (ends_with(stem, "ок")) stem.replace(stem.size() - 4, 4, "к");
+}
+
+std::string canonical(std::string stem) {
+    drop_fleeting_vowel(stem);
+    // The last і followed only by one or two consonants becomes о.
+    const std::size_t i = stem.rfind("і");
+    if (i != std::string::npos && i >= 2) {
+        const std::size_t after = letters(std::string_view(stem).substr(i + 2));
+        bool consonants = after >= 1 && after <= 2;
+        for (std::size_t k = i + 2; k < stem.size() && consonants; k += (static_cast<unsigned char>(stem[k]) < 0x80 ? 1 : 2))
+            consonants = !is_vowel_at(stem, k) && stem.compare(k, 2, "ь") != 0 && static_cast<unsigned char>(stem[k]) >= 0x80;
+        if (consonants) stem.replace(i, 2, "о");
+    }
+    // потік → поток → потк, as потоку → поток → потк.
+    drop_fleeting_vowel(stem);
+    return stem;
+}
+
+std::string stem_part(std::string_view word) {
+    for (std::string_view reflexive : {"ся", "сь"})
+        if (ends_with(word, reflexive) && letters(word) > 4) {
+            word.remove_suffix(reflexive.size());
+            break;
+        }
+    return canonical(std::string(strip_ending(word)));
+}
+
 }  // namespace
 
 std::string ukrainian_stem(std::string_view term) {
-    // The region after the first vowel is where endings may be removed (as in Snowball's RV).
-    std::size_t rv = std::string_view::npos;
-    for (std::size_t i = 0; i < term.size(); ++i) {
-        if ((static_cast<unsigned char>(term[i]) & 0xC0) == 0x80) continue;
-        if (is_vowel_at(term, i)) {
-            rv = i + 2;  // every Cyrillic vowel is two bytes
-            break;
-        }
+    std::string out;
+    while (true) {
+        const std::size_t hyphen = term.find('-');
+        out += stem_part(term.substr(0, hyphen));
+        if (hyphen == std::string_view::npos) break;
+        out += '-';
+        term.remove_prefix(hyphen + 1);
     }
-    if (rv == std::string_view::npos || rv >= term.size()) return std::string(term);
-
-    auto strip = [&](auto const& endings) -> bool {
-        for (std::string_view e : endings) {
-            if (term.size() < rv + e.size() || term.substr(term.size() - e.size()) != e) continue;
-            std::string_view stem = term.substr(0, term.size() - e.size());
-            if (utf8_length(stem) < 2) continue;
-            term = stem;
-            return true;
-        }
-        return false;
-    };
-    if (!strip(kVerbEndings) && !strip(kNominalEndings)) strip(kShortEndings);
-    return std::string(term);
+    return out;
 }
 
 }  // namespace newsdex

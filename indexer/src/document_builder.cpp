@@ -3,19 +3,10 @@
 #include "newsdex/language.h"
 #include "newsdex/schema.h"
 
-#include <algorithm>
 #include <cstdio>
 
 namespace newsdex {
 namespace {
-
-// Which stemmer a word gets: the article's own for words in its alphabet, otherwise the word's.
-Language stem_language(const std::string& term, Language article_lang) {
-    const auto langs = word_languages(term);
-    if (langs.empty()) return Language::other;
-    if (std::find(langs.begin(), langs.end(), article_lang) != langs.end()) return article_lang;
-    return langs.front();
-}
 
 std::string content_key(const std::vector<Token>& tokens) {
     std::uint64_t h = 0xcbf29ce484222325ULL;
@@ -36,14 +27,22 @@ std::string content_key(const std::vector<Token>& tokens) {
 
 void DocumentBuilder::index_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, Language lang, bool title) {
     const Xapian::termcount wdf = title ? schema::kTitleWeight : 1;
+    const std::string stem_prefix(title ? schema::kTitleStemPrefix : schema::kStemPrefix);
     for (const Token& t : tokens) {
         if (t.term.size() > schema::kMaxWordBytes) continue;
-        doc.add_posting(t.term, t.position + 1, wdf);
-        const std::string stem = stemmer_.stem(t.term, stem_language(t.term, lang));
-        if (!stem.empty()) doc.add_term(std::string(schema::kStemPrefix) + stem, wdf);
-        if (title) {
-            doc.add_posting(std::string(schema::kTitlePrefix) + t.term, t.position + 1);
-            if (!stem.empty()) doc.add_term(std::string(schema::kTitleStemPrefix) + stem);
+        const Xapian::termpos pos = t.position + 1;
+        doc.add_posting(t.term, pos, wdf);
+        if (title) doc.add_posting(std::string(schema::kTitlePrefix) + t.term, pos);
+        // Every reading of an ambiguous form at the same position: the query decides which one.
+        for (const std::string& lemma : lemmatizer_.lemmas(t.term, term_language(t.term, lang))) {
+            if (lemma.size() > schema::kMaxWordBytes) continue;
+            const std::string z = std::string(schema::kStemPrefix) + lemma;
+            if (lemma_positions_) doc.add_posting(z, pos, wdf);
+            else doc.add_term(z, wdf);
+            if (title) {
+                if (lemma_positions_) doc.add_posting(stem_prefix + lemma, pos);
+                else doc.add_term(stem_prefix + lemma);
+            }
         }
     }
 }

@@ -3,7 +3,7 @@
 
 #include "newsdex/analyzer.h"
 #include "newsdex/article.h"
-#include "newsdex/stemmer.h"
+#include "newsdex/lemmatizer.h"
 
 #include <xapian.h>
 
@@ -11,15 +11,23 @@ namespace newsdex {
 
 class DocumentBuilder {
 public:
+    /// @p lemma_positions: give lemma terms positions too (phrases and NEAR on lemmas; a larger
+    /// index). Off by default: positions stay on the written forms only.
+    explicit DocumentBuilder(bool lemma_positions = false) : lemma_positions_(lemma_positions) {}
+
     /// Fills in the article's language (detected, the declared one as a hint) before building.
     Xapian::Document build(Article& article);
+
+    /// The lemmatizer, whose new entries the indexer stores with the index at each commit.
+    Lemmatizer& lemmatizer() { return lemmatizer_; }
 
 private:
     void index_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, Language lang, bool title);
     void index_words(Xapian::Document& doc, std::string_view text, std::string_view prefix);
 
     Analyzer analyzer_;
-    Stemmer stemmer_;
+    Lemmatizer lemmatizer_;
+    bool lemma_positions_;
 };
 
 }  // namespace newsdex

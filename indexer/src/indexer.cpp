@@ -2,6 +2,7 @@
 
 #include "document_builder.h"
 #include "extractor.h"
+#include "lemma_table_writer.h"
 #include "newsdex/schema.h"
 #include "source_reader.h"
 
@@ -57,7 +58,7 @@ struct Indexer::Impl {
     IndexSummary summary;
     std::size_t uncommitted = 0;
 
-    Impl(const std::string& path, IndexOptions opts) : options(opts) {
+    Impl(const std::string& path, IndexOptions opts) : options(opts), builder(opts.lemma_positions) {
         try {
             std::error_code ec;
             fs::create_directories(path, ec);
@@ -67,6 +68,10 @@ struct Indexer::Impl {
         } catch (const Xapian::Error& e) {
             throw IndexError("cannot open index " + path + " for writing: " + e.get_msg());
         }
+        // Forms an earlier run lemmatized keep their lemmas (and skip Hunspell).
+        builder.lemmatizer().set_stored_lookup([this](Language lang, std::string_view form) {
+            return form.size() > schema::kMaxWordBytes ? Lemmas{} : schema::split_lines(db.get_metadata(schema::lemma_key(lang, form)));
+        });
         const std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
         if (version.empty() && db.get_doccount() == 0) {
             // Committed at once, so that readers of a new index see it as a valid, empty one.
@@ -103,6 +108,7 @@ struct Indexer::Impl {
 
     void commit() {
         try {
+            write_lemma_table(db, builder.lemmatizer().take_new_entries());
             db.commit();
         } catch (const Xapian::Error& e) {
             throw IndexError("cannot commit the index: " + e.get_msg());

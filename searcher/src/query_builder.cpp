@@ -11,7 +11,6 @@ namespace {
 // Bounds on how far one query word may fan out in the index.
 constexpr Xapian::termcount kMaxWildcardTerms = 200;
 constexpr std::size_t kMaxInflectedForms = 64;
-constexpr std::size_t kMaxFormsScanned = 2000;
 
 std::string prefixed(std::string_view prefix, const std::string& term) { return std::string(prefix) + term; }
 
@@ -57,6 +56,8 @@ Xapian::Query QueryBuilder::phrase_query(const std::vector<Token>& tokens, bool 
     std::vector<Xapian::Query> terms;
     std::vector<std::string> words;
     for (const Token& t : tokens) {
+        // A compound's parts carry the positions; the whole shares the first part's.
+        if (t.kind == TokenKind::compound) continue;
         terms.emplace_back(prefixed(prefix, t.term));
         words.push_back(t.term);
     }
@@ -69,31 +70,39 @@ Xapian::Query QueryBuilder::phrase_query(const std::vector<Token>& tokens, bool 
     return Xapian::Query(op, terms.begin(), terms.end(), window);
 }
 
+Xapian::Query QueryBuilder::word_forms(const std::string& term, bool positive, bool title) {
+    std::vector<Xapian::Query> forms{Xapian::Query(prefixed(title ? schema::kTitlePrefix : "", term))};
+    for (const std::string& lemma : word_lemmas(term))
+        forms.emplace_back(prefixed(title ? schema::kTitleStemPrefix : schema::kStemPrefix, lemma));
+    if (positive) highlight_word(term);
+    // One word, however many forms: BM25 must count it once, not once per form.
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+}
+
 Xapian::Query QueryBuilder::word_query(const QueryNode& node, bool positive, const std::string& field) {
     if (field == "author" || field == "source" || field == "url" || field == "site" || field == "lang")
         return field_terms(field, node.text);
     const auto tokens = analyzer_.tokenize(node.text);
     if (tokens.empty()) return {};
-    // "covid-19" or "e-mail" are several words to the analyzer: they must stand together.
+    const bool title = field == "title";
+    const bool one_compound = tokens.front().kind == TokenKind::compound &&
+                              std::all_of(tokens.begin() + 1, tokens.end(), [](const Token& t) { return t.kind == TokenKind::part; });
+    if (one_compound && !node.prefix) {
+        // "Івано-Франківськ" is found written whole (and inflected) or as its parts in a row.
+        std::vector<Xapian::Query> either{word_forms(tokens.front().term, positive, title),
+                                          phrase_query(tokens, positive, field, Xapian::Query::OP_PHRASE, 0)};
+        return Xapian::Query(Xapian::Query::OP_SYNONYM, either.begin(), either.end());
+    }
+    // Several words in one query word ("covid19/2021"): they must stand together.
     if (tokens.size() > 1) return phrase_query(tokens, positive, field, Xapian::Query::OP_PHRASE, 0);
 
-    const bool title = field == "title";
     const std::string& term = tokens.front().term;
     if (node.prefix) {
         if (positive) spec_.prefixes.push_back(term);
         return Xapian::Query(Xapian::Query::OP_WILDCARD, prefixed(title ? schema::kTitlePrefix : "", term),
                              kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     }
-    std::vector<Xapian::Query> forms{Xapian::Query(prefixed(title ? schema::kTitlePrefix : "", term))};
-    for (Language lang : word_languages(term)) {
-        const std::string stem = stemmer_.stem(term, lang);
-        if (stem.empty()) continue;
-        forms.emplace_back(prefixed(title ? schema::kTitleStemPrefix : schema::kStemPrefix, stem));
-        if (positive) spec_.stems.insert(stem);
-    }
-    if (positive) spec_.exact_terms.insert(term);
-    // One word, however many forms: BM25 must count it once, not once per form.
-    return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+    return word_forms(term, positive, title);
 }
 
 Xapian::Query QueryBuilder::build_node(const QueryNode& node, bool positive, const std::string& field) {
@@ -135,7 +144,7 @@ Xapian::Query QueryBuilder::build_node(const QueryNode& node, bool positive, con
         for (const auto& child : node.children) {
             const auto tokens = analyzer_.tokenize(child.text);
             if (tokens.empty()) continue;
-            words += static_cast<unsigned>(tokens.size());
+            words += static_cast<unsigned>(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.kind != TokenKind::compound; }));
             if (child.kind == K::phrase || tokens.size() > 1) {
                 // Xapian cannot nest a phrase inside NEAR: its words join the NEAR one by one.
                 for (const Token& t : tokens) parts.emplace_back(prefixed(field == "title" ? schema::kTitlePrefix : "", t.term));
@@ -149,11 +158,7 @@ Xapian::Query QueryBuilder::build_node(const QueryNode& node, bool positive, con
             std::vector<Xapian::Query> forms;
             for (const std::string& form : inflected_forms(tokens.front().term))
                 forms.emplace_back(prefixed(field == "title" ? schema::kTitlePrefix : "", form));
-            if (positive) {
-                spec_.exact_terms.insert(tokens.front().term);
-                for (Language lang : word_languages(tokens.front().term))
-                    if (auto stem = stemmer_.stem(tokens.front().term, lang); !stem.empty()) spec_.stems.insert(stem);
-            }
+            if (positive) highlight_word(tokens.front().term);
             parts.push_back(combine(Xapian::Query::OP_OR, forms));
         }
         if (parts.size() < 2) return combine(Xapian::Query::OP_AND, parts);
@@ -163,21 +168,30 @@ Xapian::Query QueryBuilder::build_node(const QueryNode& node, bool positive, con
     return {};
 }
 
+Lemmas QueryBuilder::word_lemmas(const std::string& term) {
+    Lemmas all;
+    // A Cyrillic word without a letter of its own is analysed as Ukrainian and as Russian.
+    for (Language lang : word_languages(term))
+        for (const std::string& lemma : lemmas_.lemmas(term, lang))
+            if (lemma.size() <= schema::kMaxWordBytes && std::find(all.begin(), all.end(), lemma) == all.end())
+                all.push_back(lemma);
+    return all;
+}
+
 std::vector<std::string> QueryBuilder::inflected_forms(const std::string& term) {
     std::vector<std::string> forms{term};
-    for (Language lang : word_languages(term)) {
-        const std::string stem = stemmer_.stem(term, lang);
-        if (stem.empty()) continue;
-        std::size_t scanned = 0;
-        for (auto it = db_->allterms_begin(stem); it != db_->allterms_end(stem) && scanned < kMaxFormsScanned; ++it, ++scanned) {
-            const std::string form = *it;
-            if (form != term && stemmer_.stem(form, lang) == stem &&
-                std::find(forms.begin(), forms.end(), form) == forms.end())
-                forms.push_back(form);
+    for (const std::string& lemma : word_lemmas(term))
+        for (std::string& form : lemmas_.forms(lemma)) {
+            if (std::find(forms.begin(), forms.end(), form) == forms.end()) forms.push_back(std::move(form));
             if (forms.size() >= kMaxInflectedForms) return forms;
         }
-    }
     return forms;
+}
+
+void QueryBuilder::highlight_word(const std::string& term) {
+    spec_.exact_terms.insert(term);
+    for (const std::string& lemma : word_lemmas(term))
+        for (std::string& form : lemmas_.forms(lemma)) spec_.forms.emplace(std::move(form), lemma);
 }
 
 }  // namespace newsdex

@@ -1,13 +1,15 @@
-// Query tree → Xapian query, analysed with the same Analyzer and Stemmer as the indexer used.
+// Query tree → Xapian query, analysed with the same Analyzer as the indexer and the lemmas the
+// indexer stored with the index.
 #pragma once
 
 #include "query_parser.h"
 
 #include "newsdex/analyzer.h"
-#include "newsdex/stemmer.h"
+#include "stored_lemmas.h"
 
 #include <xapian.h>
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -17,14 +19,14 @@ namespace newsdex {
 /// What the snippet maker highlights: the positive words and phrases of the query.
 struct HighlightSpec {
     std::set<std::string> exact_terms;         ///< normalized forms, for quoted words
-    std::set<std::string> stems;               ///< stems of unquoted words (any language)
+    std::map<std::string, std::string> forms;  ///< indexed form → lemma it shares with an unquoted word
     std::vector<std::string> prefixes;         ///< normalized prefixes of word* terms
     std::vector<std::vector<std::string>> phrases;  ///< normalized word sequences
 };
 
 class QueryBuilder {
 public:
-    QueryBuilder(const Analyzer& analyzer, const Stemmer& stemmer) : analyzer_(analyzer), stemmer_(stemmer) {}
+    QueryBuilder(const Analyzer& analyzer, StoredLemmas& lemmas) : analyzer_(analyzer), lemmas_(lemmas) {}
 
     Xapian::Query build(const QueryNode& node, const Xapian::Database& db);
 
@@ -35,12 +37,18 @@ private:
     Xapian::Query word_query(const QueryNode& node, bool positive, const std::string& field);
     Xapian::Query phrase_query(const std::vector<Token>& tokens, bool positive, const std::string& field,
                                Xapian::Query::op op, unsigned window);
+    /// The written form of one word or its lemmas, weighted as one term.
+    Xapian::Query word_forms(const std::string& term, bool positive, bool title);
     Xapian::Query field_terms(const std::string& field, const std::string& text);
-    /// Forms of @p term in the index that share one of its stems (bounded), @p term first.
+    /// Lemma terms of @p term over its candidate languages, without duplicates.
+    Lemmas word_lemmas(const std::string& term);
+    /// Forms of @p term in the index that share one of its lemmas (bounded), @p term first.
     std::vector<std::string> inflected_forms(const std::string& term);
+    /// Records what a positive unquoted word highlights: itself and its lemmas' forms.
+    void highlight_word(const std::string& term);
 
     const Analyzer& analyzer_;
-    const Stemmer& stemmer_;
+    StoredLemmas& lemmas_;
     const Xapian::Database* db_ = nullptr;
     HighlightSpec spec_;
 };

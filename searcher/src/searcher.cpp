@@ -3,11 +3,11 @@
 #include "newsdex/analyzer.h"
 #include "newsdex/language.h"
 #include "newsdex/schema.h"
-#include "newsdex/stemmer.h"
 #include "filters.h"
 #include "query_builder.h"
 #include "query_parser.h"
 #include "snippet.h"
+#include "stored_lemmas.h"
 
 #include <xapian.h>
 
@@ -20,7 +20,7 @@ struct Searcher::Impl {
     std::string path;
     Xapian::Database db;
     Analyzer analyzer;
-    Stemmer stemmer;
+    std::unique_ptr<StoredLemmas> lemmas;  // reads db, so made once db is open
 
     explicit Impl(const std::string& db_path) : path(db_path) {
         std::error_code ec;
@@ -35,6 +35,7 @@ struct Searcher::Impl {
         if (version != schema::kSchemaVersion)
             throw SearchError("index at " + db_path + " has schema " + (version.empty() ? "none" : version) +
                               ", this newsdex reads schema " + std::string(schema::kSchemaVersion) + "; re-index it");
+        lemmas = std::make_unique<StoredLemmas>(db);
     }
 };
 
@@ -43,7 +44,7 @@ Searcher::~Searcher() = default;
 
 SearchResults Searcher::search(const std::string& query_text, const SearchOptions& options) {
     const QueryNode tree = parse_query(query_text);
-    QueryBuilder builder(impl_->analyzer, impl_->stemmer);
+    QueryBuilder builder(impl_->analyzer, *impl_->lemmas);
     SearchResults results;
     try {
         Xapian::Query query = builder.build(tree, impl_->db);
@@ -81,8 +82,7 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
             hit.origin = a.origin;
             hit.copies = 1 + it.get_collapse_count();
             if (options.snippets) {
-                Snippet s = make_snippet(a.body, language_from_code(a.lang), builder.highlights(), impl_->analyzer,
-                                         impl_->stemmer, options.snippet_chars);
+                Snippet s = make_snippet(a.body, builder.highlights(), impl_->analyzer, options.snippet_chars);
                 hit.snippet = std::move(s.text);
                 hit.highlights = std::move(s.highlights);
             }

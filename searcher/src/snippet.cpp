@@ -21,21 +21,17 @@ struct Span {
     std::string key;          // what matched, for counting distinct matches
 };
 
-Language stem_language(const std::string& term, Language article_lang) {
-    const auto langs = word_languages(term);
-    if (langs.empty()) return Language::other;
-    if (std::find(langs.begin(), langs.end(), article_lang) != langs.end()) return article_lang;
-    return langs.front();
-}
-
-std::vector<Span> find_matches(const std::vector<Token>& tokens, Language lang, const HighlightSpec& spec,
-                               const Stemmer& stemmer) {
+std::vector<Span> find_matches(const std::vector<Token>& tokens, const HighlightSpec& spec) {
     std::vector<Span> spans;
+    // Phrases run over words and compound parts; a compound's whole shares its first part's place.
+    std::vector<std::size_t> in_order;
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+        if (tokens[i].kind != TokenKind::compound) in_order.push_back(i);
     for (const auto& phrase : spec.phrases) {
-        for (std::size_t i = 0; i + phrase.size() <= tokens.size(); ++i) {
+        for (std::size_t i = 0; i + phrase.size() <= in_order.size(); ++i) {
             bool same = true;
-            for (std::size_t k = 0; k < phrase.size() && same; ++k) same = tokens[i + k].term == phrase[k];
-            if (same) spans.push_back({i, i + phrase.size() - 1, phrase.front() + "…"});
+            for (std::size_t k = 0; k < phrase.size() && same; ++k) same = tokens[in_order[i + k]].term == phrase[k];
+            if (same) spans.push_back({in_order[i], in_order[i + phrase.size() - 1], phrase.front() + "…"});
         }
     }
     for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -44,12 +40,10 @@ std::vector<Span> find_matches(const std::vector<Token>& tokens, Language lang, 
             spans.push_back({i, i, term});
             continue;
         }
-        if (!spec.stems.empty()) {
-            const std::string stem = stemmer.stem(term, stem_language(term, lang));
-            if (!stem.empty() && spec.stems.count(stem)) {
-                spans.push_back({i, i, "Z" + stem});
-                continue;
-            }
+        if (auto form = spec.forms.find(term); form != spec.forms.end()) {
+            // Forms of one lemma count as one distinct match when choosing the window.
+            spans.push_back({i, i, "Z" + form->second});
+            continue;
         }
         for (const auto& prefix : spec.prefixes)
             if (term.compare(0, prefix.size(), prefix) == 0) {
@@ -76,13 +70,13 @@ TokenCodePoints code_point_offsets(std::string_view text, const std::vector<Toke
     TokenCodePoints cps;
     cps.begin.resize(tokens.size());
     cps.end.resize(tokens.size());
+    // Starts never go backwards; ends may (a compound's whole ends after its first part starts).
     std::size_t cp = 0, byte = 0;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         cp += code_points(text.substr(byte, tokens[i].begin - byte));
+        byte = tokens[i].begin;
         cps.begin[i] = cp;
-        cp += code_points(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
-        cps.end[i] = cp;
-        byte = tokens[i].end;
+        cps.end[i] = cp + code_points(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
     }
     return cps;
 }
@@ -125,14 +119,14 @@ Fragment frame(std::size_t first_match, std::size_t tokens, const TokenCodePoint
 
 }  // namespace
 
-Snippet make_snippet(std::string_view body, Language lang, const HighlightSpec& spec, const Analyzer& analyzer,
-                     const Stemmer& stemmer, std::size_t target_chars) {
+Snippet make_snippet(std::string_view body, const HighlightSpec& spec, const Analyzer& analyzer,
+                     std::size_t target_chars) {
     Snippet snippet;
     if (body.empty()) return snippet;
     std::string_view scanned = body.substr(0, std::min(body.size(), kMaxScannedBytes));
     const auto tokens = analyzer.tokenize(scanned);
     if (tokens.empty()) return snippet;
-    const auto spans = find_matches(tokens, lang, spec, stemmer);
+    const auto spans = find_matches(tokens, spec);
     const TokenCodePoints cps = code_point_offsets(scanned, tokens);
 
     // One window when it shows every distinct match; otherwise up to three shorter ones, each

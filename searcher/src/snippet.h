@@ -18,7 +18,9 @@ struct Snippet {
     std::vector<std::pair<std::size_t, std::size_t>> highlights;  ///< code points, [start, end)
 };
 
-Snippet make_snippet(std::string_view body, Language lang, const HighlightSpec& spec, const Analyzer& analyzer,
-                     const Stemmer& stemmer, std::size_t target_chars);
+/// Highlights what @p spec lists: the indexed forms of the query's lemmas were collected when the
+/// query was built, so matching a body word is a set look-up with no lemmatizer involved.
+Snippet make_snippet(std::string_view body, const HighlightSpec& spec, const Analyzer& analyzer,
+                     std::size_t target_chars);
 
 }  // namespace newsdex

@@ -3,10 +3,10 @@
 // hang caught by the fuzzer's timeout) is a bug.
 #include "query_builder.h"
 #include "query_parser.h"
+#include "stored_lemmas.h"
 
 #include "newsdex/analyzer.h"
 #include "newsdex/searcher.h"
-#include "newsdex/stemmer.h"
 
 #include <xapian.h>
 
@@ -17,15 +17,15 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const newsdex::Analyzer analyzer;
-    static const newsdex::Stemmer stemmer;
     static const Xapian::Database empty = Xapian::InMemory::open();
+    static newsdex::StoredLemmas lemmas(empty);
     if (size > 4096) return 0;  // the CLI takes a query from one argument; long ones add nothing
     const std::string query(reinterpret_cast<const char*>(data), size);
     std::size_t characters = 0;
     for (unsigned char c : query) characters += (c & 0xC0) != 0x80;
     try {
         const newsdex::QueryNode tree = newsdex::parse_query(query);
-        newsdex::QueryBuilder builder(analyzer, stemmer);
+        newsdex::QueryBuilder builder(analyzer, lemmas);
         (void)builder.build(tree, empty);
     } catch (const newsdex::QueryError& e) {
         const std::string message = e.what();

@@ -21,7 +21,13 @@ Language language_from_code(std::string_view code);
 Language detect_language(std::string_view text, Language hint = Language::other);
 
 /// Languages one normalized query word can belong to, judged by its alphabet alone: a Cyrillic
-/// word without a letter unique to Ukrainian or Russian gives both.
+/// word without a letter unique to Ukrainian or Russian gives both. E-mail addresses and URLs
+/// belong to none (they are never lemmatized).
 std::vector<Language> word_languages(std::string_view normalized_word);
+
+/// The language a word of an article is lemmatized in, at indexing and for snippets alike: the
+/// article's own when the word's alphabet allows it (a Cyrillic word of a Ukrainian article is
+/// Ukrainian), otherwise the word's (an English name in a Russian article is English).
+Language term_language(std::string_view normalized_word, Language article_lang);
 
 }  // namespace newsdex

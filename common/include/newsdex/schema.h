@@ -3,14 +3,16 @@
 #pragma once
 
 #include "newsdex/article.h"
+#include "newsdex/language.h"
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsdex::schema {
 
 /// Written to the database's user metadata; a reader refuses an index of another version.
-inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersion = "2";
 inline constexpr std::string_view kSchemaVersionKey = "newsdex.schema";
 
 // Term prefixes, following Omega's conventions where one exists.
@@ -40,6 +42,17 @@ inline constexpr unsigned kTitleWeight = 3;
 inline constexpr unsigned kTitleBodyGap = 100;
 /// Xapian refuses terms longer than 245 bytes; longer words are not indexed (they are not words).
 inline constexpr std::size_t kMaxWordBytes = 120;
+
+// The lemma table stored with the index (user metadata), written by the indexer from the
+// dictionaries and read by the searcher, which thus never loads a dictionary itself.
+/// Key of the lemmas (newline-separated, no prefix) a word form got in one language. Written for
+/// Ukrainian and Russian words; English stems are computed by Snowball on both sides.
+std::string lemma_key(Language lang, std::string_view form);
+/// Key of the word forms (newline-separated) indexed under one lemma term, in any language.
+std::string forms_key(std::string_view lemma);
+/// Newline-separated list ⇄ vector; words never contain a newline.
+std::string join_lines(const std::vector<std::string>& items);
+std::vector<std::string> split_lines(std::string_view text);
 
 /// The boolean term that identifies an article; ids too long for a term are hashed.
 std::string id_term(std::string_view id);

@@ -21,6 +21,7 @@ struct IndexOptions {
     int max_depth = 3;                                    ///< archives inside archives, counting the outer one
     std::size_t max_text_bytes = 4u << 20;                ///< body text beyond this is cut off
     std::size_t commit_every = 5000;                      ///< documents per Xapian commit
+    bool lemma_positions = false;                         ///< lemma (Z) terms get positions too
 };
 
 /// A file or archive member that was not indexed, and why.

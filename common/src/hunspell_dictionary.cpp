@@ -1,0 +1,87 @@
+#include "hunspell_dictionary.h"
+
+#include <hunspell/hunspell.hxx>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+namespace newsdex {
+namespace {
+
+// Ambiguous forms rarely have more than three readings; a cap keeps odd entries from flooding
+// one position with terms.
+constexpr std::size_t kMaxLemmas = 4;
+// Short all-lower words are retried in capitals so that acronyms the dictionary spells that way
+// (НАТО, США, ЗСУ) still get their lemma.
+constexpr int32_t kMaxAcronymLetters = 5;
+
+std::string locale_of(Language lang) {
+    switch (lang) {
+    case Language::uk: return "uk_UA";
+    case Language::ru: return "ru_RU";
+    default: return "";
+    }
+}
+
+std::string to_utf8(const icu::UnicodeString& s) {
+    std::string out;
+    s.toUTF8String(out);
+    return out;
+}
+
+}  // namespace
+
+std::string fold_dictionary_word(std::string_view word) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+    u.foldCase();
+    for (int32_t i = 0; i < u.length(); ++i) {
+        const UChar c = u.charAt(i);
+        if (c == 0x0451) u.setCharAt(i, 0x0435);                    // ё → е
+        else if (c == 0x2019 || c == 0x02BC) u.setCharAt(i, 0x0027);  // ’ ʼ → '
+    }
+    return to_utf8(u);
+}
+
+HunspellDictionary::HunspellDictionary(Language lang, const std::string& dir) {
+    const std::string locale = locale_of(lang);
+    if (locale.empty()) return;
+    std::string base = dir;
+    if (base.empty()) {
+        const char* env = std::getenv("NEWSDEX_HUNSPELL_DIR");
+        base = env && *env ? env : "/usr/share/hunspell";
+    }
+    path_ = base + "/" + locale;
+    std::error_code ec;
+    if (!std::filesystem::exists(path_ + ".aff", ec) || !std::filesystem::exists(path_ + ".dic", ec)) return;
+    hunspell_ = std::make_unique<Hunspell>((path_ + ".aff").c_str(), (path_ + ".dic").c_str());
+}
+
+HunspellDictionary::~HunspellDictionary() = default;
+
+std::vector<std::string> HunspellDictionary::lemmas(std::string_view word) const {
+    std::vector<std::string> out;
+    if (!hunspell_ || word.empty()) return out;
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+    // Hunspell tries the lower-case reading of a capitalised word too, but not the reverse: ask
+    // with a capital so proper nouns (Київ, Києві) are found next to common ones (кий).
+    icu::UnicodeString title = u;
+    const UChar32 first = title.char32At(0);
+    title.replace(0, U16_LENGTH(first), static_cast<UChar32>(u_toupper(first)));
+    std::vector<std::string> stems = hunspell_->stem(to_utf8(title));
+    if (stems.empty() && u.countChar32() <= kMaxAcronymLetters) {
+        icu::UnicodeString upper = u;
+        stems = hunspell_->stem(to_utf8(upper.toUpper()));
+    }
+    for (const std::string& s : stems) {
+        std::string lemma = fold_dictionary_word(s);
+        if (lemma.empty() || std::find(out.begin(), out.end(), lemma) != out.end()) continue;
+        out.push_back(std::move(lemma));
+        if (out.size() == kMaxLemmas) break;
+    }
+    return out;
+}
+
+}  // namespace newsdex

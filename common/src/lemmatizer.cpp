@@ -1,0 +1,105 @@
+#include "newsdex/lemmatizer.h"
+
+#include "hunspell_dictionary.h"
+#include "newsdex/stemmer.h"
+
+#include <array>
+#include <utility>
+#include <unordered_map>
+
+namespace newsdex {
+
+struct RuleLemmatizer::Impl {
+    Stemmer stemmer;
+};
+
+RuleLemmatizer::RuleLemmatizer() : impl_(std::make_unique<Impl>()) {}
+RuleLemmatizer::~RuleLemmatizer() = default;
+
+std::string RuleLemmatizer::stem(std::string_view term, Language lang) const { return impl_->stemmer.stem(term, lang); }
+
+namespace {
+
+std::size_t slot(Language lang) { return static_cast<std::size_t>(lang); }
+
+}  // namespace
+
+struct Lemmatizer::Impl {
+    std::string dictionary_dir;
+    bool use_dictionaries;
+    RuleLemmatizer rules;
+    // Indexed by Language; loaded on first use so an English-only run never pays for Hunspell.
+    std::array<std::unique_ptr<HunspellDictionary>, 4> dictionaries;
+    std::array<std::unordered_map<std::string, Lemmas>, 4> cache;
+    std::vector<Entry> new_entries;
+    StoredLookup stored_lookup;
+    Stats stats;
+    const Lemmas empty;
+
+    Impl(std::string dir, bool use) : dictionary_dir(std::move(dir)), use_dictionaries(use) {}
+
+    const HunspellDictionary* dictionary(Language lang) {
+        if (!use_dictionaries || (lang != Language::uk && lang != Language::ru)) return nullptr;
+        auto& d = dictionaries[slot(lang)];
+        if (!d) d = std::make_unique<HunspellDictionary>(lang, dictionary_dir);
+        return d->available() ? d.get() : nullptr;
+    }
+
+    Lemmas compute(std::string_view term, Language lang) {
+        // Hunspell accepts a hyphenated word part by part and then "stems" it to itself
+        // (Івано-Франківську → Івано-Франківську); the rules strip the last part's ending instead.
+        const bool hyphenated = term.find('-') != std::string_view::npos;
+        if (const HunspellDictionary* dict = hyphenated ? nullptr : dictionary(lang)) {
+            Lemmas found = dict->lemmas(term);
+            if (!found.empty()) {
+                ++stats.dictionary;
+                return found;
+            }
+        }
+        std::string stem = rules.stem(term, lang);
+        if (stem.empty()) return {};
+        ++stats.fallback;
+        return {std::move(stem)};
+    }
+};
+
+Lemmatizer::Lemmatizer(std::string dictionary_dir, bool use_dictionaries)
+    : impl_(std::make_unique<Impl>(std::move(dictionary_dir), use_dictionaries)) {}
+Lemmatizer::~Lemmatizer() = default;
+
+const Lemmas& Lemmatizer::lemmas(std::string_view term, Language lang) {
+    if (lang == Language::other || term.empty()) return impl_->empty;
+    auto& cache = impl_->cache[slot(lang)];
+    ++impl_->stats.lookups;
+    // Heterogeneous lookup needs C++20 transparent hashing; a temporary key is cheap enough next
+    // to the tokenizer's own allocations.
+    std::string key(term);
+    if (auto it = cache.find(key); it != cache.end()) {
+        ++impl_->stats.cache_hits;
+        return it->second;
+    }
+    Lemmas found;
+    if (impl_->stored_lookup && (lang == Language::uk || lang == Language::ru)) found = impl_->stored_lookup(lang, term);
+    if (!found.empty()) {
+        ++impl_->stats.stored;
+    } else {
+        found = impl_->compute(term, lang);
+        impl_->new_entries.push_back(Entry{lang, key, found});
+    }
+    return cache.emplace(std::move(key), std::move(found)).first->second;
+}
+
+Lemmas Lemmatizer::dictionary_lemmas(std::string_view term, Language lang) {
+    const HunspellDictionary* dict = impl_->dictionary(lang);
+    return dict ? dict->lemmas(term) : Lemmas{};
+}
+
+void Lemmatizer::set_stored_lookup(StoredLookup lookup) { impl_->stored_lookup = std::move(lookup); }
+
+bool Lemmatizer::has_dictionary(Language lang) { return impl_->dictionary(lang) != nullptr; }
+
+std::vector<Lemmatizer::Entry> Lemmatizer::take_new_entries() { return std::exchange(impl_->new_entries, {}); }
+
+const Lemmatizer::Stats& Lemmatizer::stats() const { return impl_->stats; }
+
+}  // namespace newsdex

@@ -1,0 +1,18 @@
+// Stores the lemmas the indexer gave each word form with the index (schema::lemma_key and
+// schema::forms_key), so the searcher analyses a query exactly as the indexer analysed the text
+// without loading a dictionary.
+#pragma once
+
+#include "newsdex/lemmatizer.h"
+
+#include <xapian.h>
+
+#include <vector>
+
+namespace newsdex {
+
+/// Adds @p entries to the table in @p db (uncommitted; the caller commits). Forms already listed
+/// under a lemma by an earlier run are kept.
+void write_lemma_table(Xapian::WritableDatabase& db, const std::vector<Lemmatizer::Entry>& entries);
+
+}  // namespace newsdex

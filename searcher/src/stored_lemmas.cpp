@@ -1,0 +1,78 @@
+#include "stored_lemmas.h"
+
+#include "newsdex/schema.h"
+
+#include <algorithm>
+
+namespace newsdex {
+namespace {
+
+// Bounds on the neighbour search for a form the index does not hold.
+constexpr std::size_t kMaxNeighboursScanned = 400;
+constexpr std::size_t kMaxLemmasOfUnknownForm = 6;
+
+void add_unique(Lemmas& into, const std::string& lemma) {
+    if (!lemma.empty() && std::find(into.begin(), into.end(), lemma) == into.end()) into.push_back(lemma);
+}
+
+}  // namespace
+
+const Lemmas& StoredLemmas::lemmas(const std::string& term, Language lang) {
+    std::string key = std::string(language_code(lang)) + ":" + term;
+    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    Lemmas found;
+    if (term.size() > schema::kMaxWordBytes) {
+        // Never indexed, and too long for a metadata key.
+    } else if (lang == Language::en) {
+        add_unique(found, rules_.stem(term, lang));
+    } else if (lang == Language::uk || lang == Language::ru) {
+        found = schema::split_lines(db_.get_metadata(schema::lemma_key(lang, term)));
+        if (found.empty() && !db_.get_metadata(schema::forms_key(term)).empty()) {
+            // The form itself is unindexed but is the lemma of indexed forms: people search the
+            // dictionary form (іти, гривня) of what articles inflect (ішов, гривень).
+            found.push_back(term);
+            add_unique(found, rules_.stem(term, lang));
+        }
+        if (found.empty()) found = lemmas_of_unknown_form(term, lang);
+    }
+    return cache_.emplace(std::move(key), std::move(found)).first->second;
+}
+
+Lemmas StoredLemmas::lemmas_of_unknown_form(const std::string& term, Language lang) {
+    Lemmas found;
+    const std::string stem = rules_.stem(term, lang);
+    if (stem.empty()) return found;
+    // Words the dictionary does not know were indexed under this very stem.
+    add_unique(found, stem);
+    // Forms the dictionary knows were indexed under their lemmas: borrow them from indexed forms
+    // with the same stem. Unprefixed terms start with a lower-case letter or digit, so the scan
+    // never strays into prefixed terms.
+    // The stem may not be a prefix of its forms (the Ukrainian stemmer folds і/о alternations:
+    // нічним → ночн), so the scan starts from as many letters of the form as the stem has.
+    std::size_t stem_letters = 0;
+    for (unsigned char c : stem) stem_letters += (c & 0xC0) != 0x80;
+    std::size_t cut = 0;
+    for (std::size_t letters = 0; cut < term.size(); ++cut) {
+        if ((static_cast<unsigned char>(term[cut]) & 0xC0) != 0x80 && letters++ == stem_letters) break;
+    }
+    const std::string scan_prefix = term.substr(0, cut);
+    if (stem_letters < 3) return found;  // too short a stem: too many neighbours to guess from
+    std::size_t scanned = 0;
+    for (auto it = db_.allterms_begin(scan_prefix); it != db_.allterms_end(scan_prefix) && scanned < kMaxNeighboursScanned; ++it, ++scanned) {
+        const std::string form = *it;
+        if (form.size() > schema::kMaxWordBytes) continue;
+        if (rules_.stem(form, lang) != stem) continue;
+        for (const auto& lemma : schema::split_lines(db_.get_metadata(schema::lemma_key(lang, form)))) {
+            add_unique(found, lemma);
+            if (found.size() >= kMaxLemmasOfUnknownForm) return found;
+        }
+    }
+    return found;
+}
+
+std::vector<std::string> StoredLemmas::forms(const std::string& lemma) const {
+    if (lemma.size() > schema::kMaxWordBytes) return {};
+    return schema::split_lines(db_.get_metadata(schema::forms_key(lemma)));
+}
+
+}  // namespace newsdex

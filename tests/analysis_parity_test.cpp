@@ -1,0 +1,139 @@
+// Parity: a sentence analysed as a document and the same sentence analysed as a query must give
+// the same terms, because indexing and query building share the analyzer and the lemma decisions.
+#include "newsdex/analyzer.h"
+#include "newsdex/indexer.h"
+#include "newsdex/schema.h"
+#include "query_builder.h"
+#include "query_parser.h"
+#include "stored_lemmas.h"
+#include "test_support.h"
+
+#include <catch2/catch.hpp>
+#include <xapian.h>
+
+#include <set>
+#include <string>
+
+using namespace newsdex;
+
+namespace {
+
+// Unprefixed word terms and Z lemma terms: what a free-text query can ask for.
+bool is_text_term(const std::string& t) {
+    if (t.empty()) return false;
+    const unsigned char c = static_cast<unsigned char>(t[0]);
+    if (c == 'Z') return t.size() > 1 && !(t[1] >= 'A' && t[1] <= 'Z');
+    return !(c >= 'A' && c <= 'Z');
+}
+
+std::set<std::string> document_terms(const Xapian::Database& db, Xapian::docid id) {
+    std::set<std::string> out;
+    for (auto it = db.termlist_begin(id); it != db.termlist_end(id); ++it)
+        if (is_text_term(*it)) out.insert(*it);
+    return out;
+}
+
+std::set<std::string> query_terms(const Xapian::Database& db, const std::string& text) {
+    Analyzer analyzer;
+    StoredLemmas lemmas(db);
+    QueryBuilder builder(analyzer, lemmas);
+    const Xapian::Query q = builder.build(parse_query(text), db);
+    return std::set<std::string>(q.get_unique_terms_begin(), q.get_unique_terms_end());
+}
+
+struct Indexed {
+    test::TempDir dir{"parity"};
+    Xapian::Database db;
+    explicit Indexed(const std::string& body, const std::string& lang) {
+        {
+            Indexer indexer(dir.str());
+            Article a;
+            a.id = "parity";
+            a.lang = lang;
+            a.body = body;
+            indexer.add_article(a);
+            indexer.commit();
+        }
+        db = Xapian::Database(dir.str());
+    }
+};
+
+}  // namespace
+
+TEST_CASE("an English sentence gives the same terms as document and as query", "[analysis][parity]") {
+    const std::string sentence = "Grain exports through the ports increased sharply in March, ministers said";
+    Indexed index(sentence, "en");
+    const auto doc = document_terms(index.db, 1);
+    REQUIRE(doc.count("exports"));
+    REQUIRE(doc.count("Zexport"));
+    CHECK(query_terms(index.db, sentence) == doc);
+}
+
+TEST_CASE("a Ukrainian sentence's terms are all asked for by the same sentence as a query", "[analysis][parity]") {
+    // Cyrillic words without і, ї, є or ґ are also read as Russian by the query (the alphabet
+    // cannot tell), so the query may ask for more terms, never for fewer.
+    const std::string sentence = "Переговори щодо експорту зерна тривали у Києві та Одесі два дні";
+    Indexed index(sentence, "uk");
+    const auto doc = document_terms(index.db, 1);
+    REQUIRE(doc.count("Zкиїв"));
+    REQUIRE(doc.count("Zпереговори"));
+    const auto query = query_terms(index.db, sentence);
+    for (const auto& term : doc) {
+        INFO(term);
+        CHECK(query.count(term));
+    }
+}
+
+TEST_CASE("a Russian sentence's terms are all asked for by the same sentence as a query", "[analysis][parity]") {
+    const std::string sentence = "Переговоры об экспорте зерна прошли в Киеве, сообщили в министерстве";
+    Indexed index(sentence, "ru");
+    const auto doc = document_terms(index.db, 1);
+    REQUIRE(doc.count("Zкиев"));
+    const auto query = query_terms(index.db, sentence);
+    for (const auto& term : doc) {
+        INFO(term);
+        CHECK(query.count(term));
+    }
+}
+
+TEST_CASE("overlong words break neither the lemma table nor a query", "[analysis]") {
+    std::string overlong;
+    for (int i = 0; i < 150; ++i) overlong += "я";
+    Indexed index("Слово " + overlong + " і ще слово", "uk");
+    CHECK(index.db.get_doccount() == 1);
+    CHECK(index.db.term_exists("слово"));
+    CHECK_FALSE(index.db.term_exists(overlong));
+    CHECK(query_terms(index.db, overlong).empty() == false);  // the exact term is still asked for
+    CHECK(query_terms(index.db, "слово").count("Zслово"));
+}
+
+TEST_CASE("a later indexing run keeps the lemmas the index already holds", "[analysis]") {
+    test::TempDir dir("stored");
+    {
+        Indexer indexer(dir.str());
+        Article a;
+        a.id = "first";
+        a.lang = "uk";
+        a.body = "Перший текст";
+        indexer.add_article(a);
+        indexer.commit();
+    }
+    {
+        // As if an earlier run (or an older dictionary) had decided this lemma.
+        Xapian::WritableDatabase db(dir.str());
+        db.set_metadata(schema::lemma_key(Language::uk, "зюзябрами"), "зюзябра");
+        db.commit();
+    }
+    {
+        Indexer indexer(dir.str());
+        Article a;
+        a.id = "second";
+        a.lang = "uk";
+        a.body = "Другий текст про зюзябрами";
+        indexer.add_article(a);
+        indexer.commit();
+    }
+    Xapian::Database db(dir.str());
+    CHECK(db.term_exists("Zзюзябра"));
+    CHECK(schema::split_lines(db.get_metadata(schema::forms_key("текст"))).size() >= 1);
+}

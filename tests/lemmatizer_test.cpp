@@ -1,0 +1,88 @@
+#include "newsdex/analyzer.h"
+#include "newsdex/lemmatizer.h"
+#include "newsdex/stemmer.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace newsdex;
+
+namespace {
+
+bool has(const Lemmas& lemmas, const std::string& lemma) {
+    return std::find(lemmas.begin(), lemmas.end(), lemma) != lemmas.end();
+}
+
+}  // namespace
+
+TEST_CASE("dictionary lemmas give every reading of an ambiguous form", "[lemmatizer]") {
+    Lemmatizer l;
+    REQUIRE(l.has_dictionary(Language::uk));
+    REQUIRE(l.has_dictionary(Language::ru));
+    const Lemmas kyiv = l.lemmas("києві", Language::uk);
+    CHECK(has(kyiv, "київ"));  // the proper noun, found although the term is lower case
+    CHECK(has(kyiv, "кий"));
+    const Lemmas stali = l.lemmas("стали", Language::ru);
+    CHECK(has(stali, "сталь"));
+    CHECK(has(stali, "стать"));
+    CHECK(l.lemmas("м'ясом", Language::uk) == Lemmas{"м'ясо"});
+    // ё in the dictionary's lemma is folded like the text.
+    CHECK(l.lemmas("ребенка", Language::ru) == Lemmas{"ребенок"});
+}
+
+TEST_CASE("words the dictionary does not know get the rule-based stem", "[lemmatizer]") {
+    Lemmatizer l;
+    const auto before = l.stats().fallback;
+    CHECK(!l.lemmas("зюзябрами", Language::uk).empty());
+    CHECK(l.stats().fallback > before);
+    // Hyphenated compounds go to the rules, which strip the last part's ending.
+    CHECK(l.lemmas("івано-франківську", Language::uk) == l.lemmas("івано-франківськ", Language::uk));
+    CHECK(l.lemmas("anything", Language::other).empty());
+    CHECK(l.lemmas("negotiations", Language::en) == Lemmas{"negoti"});
+}
+
+TEST_CASE("lemmas are cached per word form and reported once as new", "[lemmatizer]") {
+    Lemmatizer l;
+    l.lemmas("переговорів", Language::uk);
+    l.lemmas("переговорів", Language::uk);
+    l.lemmas("переговорів", Language::ru);  // another language is another entry
+    CHECK(l.stats().lookups == 3);
+    CHECK(l.stats().cache_hits == 1);
+    const auto entries = l.take_new_entries();
+    REQUIRE(entries.size() == 2);
+    CHECK(entries[0].form == "переговорів");
+    CHECK(entries[0].lemmas == Lemmas{"переговори"});
+    CHECK(l.take_new_entries().empty());
+}
+
+TEST_CASE("a rule-only lemmatizer never loads a dictionary", "[lemmatizer]") {
+    Lemmatizer l("", false);
+    CHECK_FALSE(l.has_dictionary(Language::uk));
+    CHECK(l.lemmas("переговорів", Language::uk) == Lemmas{RuleLemmatizer().stem("переговорів", Language::uk)});
+}
+
+TEST_CASE("the Ukrainian fallback stemmer undoes alternations and stems each part", "[stemmer]") {
+    CHECK(ukrainian_stem("хірт") == ukrainian_stem("хорту"));
+    CHECK(ukrainian_stem("віл") == ukrainian_stem("волами"));
+    CHECK(ukrainian_stem("українець") == ukrainian_stem("українця"));
+    CHECK(ukrainian_stem("вагонопотік") == ukrainian_stem("вагонопотокові"));
+    CHECK(ukrainian_stem("дзвінок") == ukrainian_stem("дзвінка"));
+    CHECK(ukrainian_stem("ярослав") == ukrainian_stem("ярослава"));  // names keep their -ав
+    CHECK(ukrainian_stem("риби-молоти") == ukrainian_stem("риба-молот"));
+    CHECK(ukrainian_stem("сміються") == ukrainian_stem("сміятися"));
+    CHECK(ukrainian_stem("кит") != ukrainian_stem("кіт"));
+}
+
+TEST_CASE("lemmas stored with an index are used before the dictionary", "[lemmatizer]") {
+    Lemmatizer l;
+    l.set_stored_lookup([](Language lang, std::string_view form) {
+        return lang == Language::uk && form == "києві" ? Lemmas{"київ"} : Lemmas{};
+    });
+    CHECK(l.lemmas("києві", Language::uk) == Lemmas{"київ"});  // not {кий, київ} from Hunspell
+    CHECK(l.stats().stored == 1);
+    CHECK(has(l.lemmas("переговорів", Language::uk), "переговори"));
+    const auto entries = l.take_new_entries();
+    REQUIRE(entries.size() == 1);  // the stored form is not new
+    CHECK(entries[0].form == "переговорів");
+}
