@@ -26,7 +26,8 @@ Extraction extract_articles(const Member& member);
 
 // Per-format extractors, exposed for their tests.
 Extraction extract_json(const Member& member);
-Article extract_html(std::string_view html, const std::string& origin);
+/// @p declared_charset: from outside the page (an HTTP header), "" when unknown.
+Article extract_html(std::string_view html, const std::string& origin, std::string_view declared_charset = {});
 Article extract_text(std::string_view text, const std::string& origin);
 
 /// Valid UTF-8 with every invalid sequence replaced by U+FFFD, and a leading BOM removed.
