@@ -26,6 +26,10 @@ namespace {
 // How much one character of boilerplate costs against one character of article text when
 // choosing the content root.
 constexpr double kBadWeight = 1.0;
+// Within the content root, a subtree is written out only when its prose outweighs its
+// boilerplate by these ratios: even for the subtree that holds the most prose, by 2 for the others.
+constexpr double kMainChildRatio = 1.0;
+constexpr double kSiblingRatio = 2.0;
 // Blocks shorter than this (in characters) count as article text only when they end a sentence.
 constexpr std::size_t kShortBlock = 60;
 
@@ -66,14 +70,14 @@ bool is_block_name(std::string_view name) {
 // ("comments", "sharing", "related-links"); markers of three letters or less must match whole.
 // Strong markers name blocks that are never the article; weak ones name page regions that
 // careless templates also put around the article, so they are removed only when small.
-constexpr std::array<std::string_view, 27> kStrongMarkers{
-    "comment", "disqus", "related", "outbrain", "taboola", "newsletter", "subscribe", "subscription", "cookie",
+constexpr std::array<std::string_view, 26> kStrongMarkers{
+    "comment", "reply", "replies", "disqus", "related", "outbrain", "taboola", "newsletter", "subscribe", "subscription", "cookie",
     "consent", "gdpr", "share", "sharing", "social", "sponsor", "promo", "recommend", "trending", "popular",
-    "paywall", "signup", "login", "breadcrumb", "advert", "ad", "ads", "more-stories"};
-constexpr std::array<std::string_view, 18> kWeakMarkers{
+    "paywall", "signup", "login", "breadcrumb", "advert"};
+constexpr std::array<std::string_view, 21> kWeakMarkers{
     "sidebar", "footer", "masthead", "navbar", "nav", "navigation", "menu", "banner", "pagination", "pager",
-    "popup", "modal", "toolbar", "widget", "skip", "hidden", "rss", "tags"};
-// Tokens that say a block is the content even when it also carries a noise marker.
+    "popup", "modal", "toolbar", "widget", "skip", "hidden", "rss", "tags", "ad", "ads", "adv"};
+// Tokens that say a block is the content even when it also carries a weak noise marker.
 constexpr std::array<std::string_view, 9> kContentMarkers{"article", "content", "story", "entry", "post",
                                                           "body", "text", "main", "prose"};
 
@@ -106,14 +110,14 @@ Marker noise_marker(const xmlNode* n) {
         return Marker::weak;
     const std::string names = attr(n, "class") + " " + attr(n, "id");
     if (names.size() <= 1) return Marker::none;
-    bool strong = false, weak = false;
+    bool strong = false, weak = false, content = false;
     for (const auto& token : tokens_of(names)) {
-        for (auto m : kContentMarkers)
-            if (token.compare(0, m.size(), m) == 0) return Marker::none;
+        for (auto m : kContentMarkers) content = content || token.compare(0, m.size(), m) == 0;
         for (auto m : kStrongMarkers) strong = strong || token_matches(token, m);
         for (auto m : kWeakMarkers) weak = weak || token_matches(token, m);
     }
-    return strong ? Marker::strong : weak ? Marker::weak : Marker::none;
+    // "comment-content" is a comment; "content-wrapper sidebar-layout" is the content.
+    return strong ? Marker::strong : weak && !content ? Marker::weak : Marker::none;
 }
 
 bool is_hidden(const xmlNode* n) {
@@ -296,7 +300,11 @@ private:
     std::unordered_map<const xmlNode*, Weight> weights_;
 };
 
-// Removes boilerplate regions: strongly marked ones always, page chrome (nav, aside, footer,
+// Share of the page's prose above which a marked region is kept after all: the class names lied.
+constexpr double kStrongKeep = 0.6;
+constexpr double kWeakKeep = 0.3;
+
+// Removes boilerplate regions: strongly marked ones unless they hold most of the page's prose, page chrome (nav, aside, footer,
 // weakly marked or hidden blocks) only when it holds a small share of the page's prose, because
 // some templates put the whole article inside a "sidebar-layout" div or a hidden-until-loaded one.
 void prune_boilerplate(xmlNode* n, const Scorer& scorer, double page_good) {
@@ -307,7 +315,8 @@ void prune_boilerplate(xmlNode* n, const Scorer& scorer, double page_good) {
             const bool structural = name == "html" || name == "body" || name == "main" || name == "article";
             const Marker marker = structural ? Marker::none : noise_marker(n);
             const bool chrome = marker == Marker::weak || is_chrome_element(name) || is_hidden(n);
-            if (marker == Marker::strong || (chrome && scorer.weight_of(n).good < 0.3 * page_good))
+            const double good = scorer.weight_of(n).good;
+            if ((marker == Marker::strong && good < kStrongKeep * page_good) || (chrome && good < kWeakKeep * page_good))
                 remove(n);
             else
                 prune_boilerplate(n->children, scorer, page_good);
@@ -317,7 +326,19 @@ void prune_boilerplate(xmlNode* n, const Scorer& scorer, double page_good) {
 }
 
 // Writes the kept blocks of the content root, one per line.
-void emit(const xmlNode* element, std::string& out) {
+void emit(const xmlNode* element, const Scorer& scorer, std::string& out) {
+    // The child holding the most prose is the article's own continuation; its siblings have to
+    // show more prose than boilerplate by a margin to stay (teaser lists come close to even).
+    const xmlNode* main_child = nullptr;
+    double main_good = 0;
+    for (const xmlNode* c = element->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        const double good = scorer.weight_of(c).good;
+        if (good > main_good) {
+            main_good = good;
+            main_child = c;
+        }
+    }
     Block run;
     bool in_run = false;
     auto flush = [&] {
@@ -340,7 +361,9 @@ void emit(const xmlNode* element, std::string& out) {
         } else if (c->type == XML_ELEMENT_NODE) {
             flush();
             if (name_of(c) == "h1") continue;
-            emit(c, out);
+            const Weight w = scorer.weight_of(c);
+            if (w.good < (c == main_child ? kMainChildRatio : kSiblingRatio) * w.bad) continue;
+            emit(c, scorer, out);
         }
     }
     flush();
@@ -360,7 +383,7 @@ std::string html_main_text(xmlNode* root) {
     scorer.score(root);
     const xmlNode* content = scorer.best() ? scorer.best() : root;
     std::string out;
-    emit(content, out);
+    emit(content, scorer, out);
     return out;
 }
 
