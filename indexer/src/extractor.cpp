@@ -1,5 +1,7 @@
 #include "extractor.h"
 
+#include "charset.h"
+
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -66,16 +68,28 @@ std::string repair_utf8(std::string_view data) {
     return out;
 }
 
+bool has_utf16_or_32_bom(std::string_view data) {
+    using namespace std::string_view_literals;
+    return data.substr(0, 2) == "\xFF\xFE"sv || data.substr(0, 2) == "\xFE\xFF"sv;
+}
+
 Extraction extract_articles(const Member& member) {
+    // UTF-16 and UTF-32 files are full of NUL bytes; they are sniffed after conversion.
+    if (has_utf16_or_32_bom(member.data)) {
+        Member converted{member.path, to_utf8(member.data).text};
+        if (!has_utf16_or_32_bom(converted.data)) return extract_articles(converted);
+    }
     Extraction result;
     switch (sniff_content(member.data, member.path)) {
-    case ContentKind::json:
-        return extract_json(member);
+    case ContentKind::json: {
+        Member utf8{member.path, to_utf8(member.data).text};
+        return extract_json(utf8);
+    }
     case ContentKind::html:
         result.articles.push_back(extract_html(member.data, member.path));
         break;
     case ContentKind::text:
-        result.articles.push_back(extract_text(repair_utf8(member.data), member.path));
+        result.articles.push_back(extract_text(to_utf8(member.data).text, member.path));
         break;
     case ContentKind::binary:
         result.problems.push_back({member.path, "unsupported format", "binary data"});

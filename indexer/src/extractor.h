@@ -30,6 +30,9 @@ Extraction extract_json(const Member& member);
 Article extract_html(std::string_view html, const std::string& origin, std::string_view declared_charset = {});
 Article extract_text(std::string_view text, const std::string& origin);
 
+/// True when @p data starts with a UTF-16 (or UTF-32) byte-order mark.
+bool has_utf16_or_32_bom(std::string_view data);
+
 /// Valid UTF-8 with every invalid sequence replaced by U+FFFD, and a leading BOM removed.
 std::string repair_utf8(std::string_view data);
 
