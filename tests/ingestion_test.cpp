@@ -4,6 +4,7 @@
 #include "newsdex/schema.h"
 
 #include <catch2/catch.hpp>
+#include <unicode/unistr.h>
 #include <xapian.h>
 
 #include <filesystem>
@@ -165,3 +166,127 @@ TEST_CASE("lone compressed files, nested archives and re-indexing", "[ingestion]
         CHECK(Xapian::Database(tmp / "db").get_doccount() == 5);
     }
 }
+
+namespace {
+
+std::string encode_name(const std::string& utf8, const char* charset);
+
+IndexSummary index_bytes(TempDir& tmp, const std::string& name, const std::string& bytes, IndexOptions options = {}) {
+    std::ofstream(tmp / name, std::ios::binary) << bytes;
+    return index_into(tmp / ("db-" + name), tmp / name, options);
+}
+
+std::string file_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+TEST_CASE("broken and hostile archives give a reason per member and the run goes on", "[ingestion][hostile]") {
+    TempDir tmp;
+    const auto files = sample_articles();
+
+    SECTION("garbage behind a zip signature") {
+        const IndexSummary s = index_bytes(tmp, "bad.zip", std::string("PK\x03\x04", 4) + std::string(300, '\x7f'));
+        REQUIRE(s.skipped.size() == 1);
+        CHECK(s.skipped[0].reason == "corrupt archive");
+        CHECK(s.skipped[0].where.find("bad.zip") != std::string::npos);
+    }
+    SECTION("a truncated tar.gz keeps the members before the cut") {
+        std::vector<FixtureFile> many;
+        // Pseudo-random words, so that the compressed archive is larger than one read block.
+        std::uint32_t seed = 12345;
+        for (int i = 0; i < 40; ++i) {
+            std::string body;
+            while (body.size() < 4000) {
+                seed = seed * 1103515245u + 12345u;
+                body += static_cast<char>('a' + (seed >> 16) % 26);
+                if ((seed >> 8) % 7 == 0) body += ' ';
+            }
+            many.push_back({"a" + std::to_string(i) + ".txt", "Title " + std::to_string(i) + "\n\n" + body});
+        }
+        write_archive(tmp / "full.tar.gz", {"tar.gz", "pax", Filter::gzip}, many);
+        const std::string whole = file_bytes(tmp / "full.tar.gz");
+        const IndexSummary s = index_bytes(tmp, "cut.tar.gz", whole.substr(0, whole.size() / 2));
+        INFO(reasons(s));
+        CHECK(s.documents_indexed() > 0);
+        CHECK(s.documents_indexed() < 40);
+        REQUIRE(!s.skipped.empty());
+        CHECK(s.skipped.back().reason == "corrupt archive");
+    }
+    SECTION("encrypted zip members are skipped as encrypted") {
+        write_archive(tmp / "secret.zip", {"zip-enc", "zip", Filter::none, "zip:encryption=zipcrypt", "s3cret"},
+                      {files[0], files[3]});
+        const IndexSummary s = index_into(tmp / "db-enc", tmp / "secret.zip");
+        INFO(reasons(s));
+        CHECK(s.documents_indexed() == 0);
+        REQUIRE(s.skipped.size() == 2);
+        for (const auto& k : s.skipped) CHECK(k.reason == "encrypted");
+    }
+    SECTION("a zip bomb stops at the decompressed-size limit") {
+        write_archive(tmp / "bomb.zip", {"zip", "zip"},
+                      {{"a.txt", std::string(8 << 20, 'a')}, {"b.txt", std::string(8 << 20, 'b')}, files[3]});
+        CHECK(fs::file_size(tmp / "bomb.zip") < 200000);
+        IndexOptions options;
+        options.max_archive_bytes = 10 << 20;
+        options.max_member_bytes = 9 << 20;
+        const IndexSummary s = index_into(tmp / "db-bomb", tmp / "bomb.zip", options);
+        INFO(reasons(s));
+        REQUIRE(!s.skipped.empty());
+        CHECK(s.skipped.back().reason == "archive too large");
+        CHECK(s.skipped.back().where.find("bomb.zip!b.txt") != std::string::npos);
+    }
+    SECTION("members over the size limit are skipped as too large") {
+        write_archive(tmp / "big.tar", {"tar", "pax"}, {{"big.txt", std::string(5000, 'x')}, files[3]});
+        IndexOptions options;
+        options.max_member_bytes = 4096;
+        const IndexSummary s = index_into(tmp / "db-big", tmp / "big.tar", options);
+        REQUIRE(s.skipped.size() == 1);
+        CHECK(s.skipped[0].reason == "too large");
+        CHECK(s.documents_indexed() == 1);
+    }
+    SECTION("binary and empty members are counted, not indexed") {
+        write_archive(tmp / "mixed.zip", {"zip", "zip"},
+                      {{"image.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) + std::string(100, '\0')},
+                       {"empty.txt", ""},
+                       {"blank.html", "<html><body><nav><a href=\"/\">Home</a></nav></body></html>"},
+                       files[3]});
+        const IndexSummary s = index_into(tmp / "db-mixed", tmp / "mixed.zip");
+        INFO(reasons(s));
+        CHECK(s.documents_indexed() == 1);
+        const auto by_reason = s.skipped_by_reason();
+        CHECK(by_reason.at("unsupported format") == 1);
+        CHECK(by_reason.at("empty") == 1);
+        CHECK(by_reason.at("empty text") == 1);
+    }
+}
+
+TEST_CASE("zip member names in cp866 and koi8-r come out as UTF-8", "[ingestion]") {
+    TempDir tmp;
+    const std::pair<const char*, const char*> cases[] = {{"IBM866", "новини/київ.txt"}, {"KOI8-R", "новости/киев.txt"}};
+    for (const auto& [charset, utf8_name] : cases) {
+        INFO(charset);
+        const std::string name = encode_name(utf8_name, charset);
+        write_archive(tmp / "names.zip", {"zip", "zip"}, {{name, "Заголовок\n\nТекст статті про Київ.\n"}});
+        Indexer indexer(tmp / (std::string("db-") + charset));
+        indexer.index_source(tmp / "names.zip");
+        indexer.commit();
+        REQUIRE(indexer.summary().documents_indexed() == 1);
+        Xapian::Database db(tmp / (std::string("db-") + charset));
+        const Article a = schema::decode_article(db.get_document(*db.postlist_begin("")).get_data());
+        CHECK(a.origin.find(std::string("names.zip!") + utf8_name) != std::string::npos);
+    }
+}
+
+namespace {
+
+std::string encode_name(const std::string& utf8, const char* charset) {
+    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
+    std::string out(static_cast<std::size_t>(text.length()) * 4 + 16, '\0');
+    const int32_t n = text.extract(0, text.length(), out.data(), static_cast<uint32_t>(out.size()), charset);
+    out.resize(static_cast<std::size_t>(n));
+    return out;
+}
+
+}  // namespace

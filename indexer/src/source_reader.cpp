@@ -1,5 +1,7 @@
 #include "source_reader.h"
 
+#include "charset.h"
+
 #include <archive.h>
 #include <archive_entry.h>
 
@@ -50,9 +52,12 @@ std::string error_text(struct archive* a) {
     return s ? s : "unknown libarchive error";
 }
 
+// Member names as UTF-8. Zips made on Windows store names in the OEM or ANSI code page without
+// saying which (cp866 or windows-1251 for Cyrillic, koi8-r from old Unix tools), so names that
+// are not valid UTF-8 go through the same detection as article text.
 std::string entry_name(struct archive_entry* e) {
+    if (const char* raw = archive_entry_pathname(e)) return to_utf8(raw).text;
     if (const char* utf8 = archive_entry_pathname_utf8(e)) return utf8;
-    if (const char* raw = archive_entry_pathname(e)) return raw;
     return "?";
 }
 
@@ -121,7 +126,8 @@ void SourceReader::read_file(const std::string& path) {
     ArchivePtr a = new_reader();
     ArchiveBudget budget{options_.max_archive_bytes};
     if (archive_read_open_fd(a.get(), fd, kBlockSize) != ARCHIVE_OK) {
-        on_skip_({path, "unreadable", error_text(a.get())});
+        // The file opened, so libarchive failed on its content: a damaged compressed stream.
+        on_skip_({path, "corrupt archive", error_text(a.get())});
         ::close(fd);
         return;
     }
