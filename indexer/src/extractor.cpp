@@ -27,6 +27,7 @@ bool contains_ci(std::string_view hay, std::string_view needle) {
 
 ContentKind sniff_content(std::string_view data, std::string_view path) {
     std::string_view head = data.substr(0, 4096);
+    if (looks_like_warc(head)) return ContentKind::warc;  // its records hold binary payloads too
     if (head.find('\0') != std::string_view::npos) {
         // UTF-16 text has NULs too; only a BOM tells it apart here (issue: legacy encodings).
         return ContentKind::binary;
@@ -41,6 +42,7 @@ ContentKind sniff_content(std::string_view data, std::string_view path) {
     const char first = i < head.size() ? head[i] : '\0';
     if (first == '{' || first == '[') return ContentKind::json;
     if (first == '<') {
+        if (looks_like_feed(head) && !contains_ci(head, "<html")) return ContentKind::feed;
         if (contains_ci(head, "<html") || contains_ci(head, "<!doctype html") || contains_ci(head, "<body") ||
             contains_ci(head, "<head") || contains_ci(head, "<p>") || contains_ci(head, "<div") ||
             contains_ci(head, "<article") || has_extension(path, ".html") || has_extension(path, ".htm"))
@@ -88,6 +90,10 @@ Extraction extract_articles(const Member& member) {
     case ContentKind::html:
         result.articles.push_back(extract_html(member.data, member.path));
         break;
+    case ContentKind::feed:
+        return extract_feed(member);
+    case ContentKind::warc:
+        return extract_warc(member);
     case ContentKind::text:
         result.articles.push_back(extract_text(to_utf8(member.data).text, member.path));
         break;

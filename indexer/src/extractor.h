@@ -10,7 +10,7 @@
 
 namespace newsdex {
 
-enum class ContentKind { json, html, text, binary };
+enum class ContentKind { json, html, feed, warc, text, binary };
 
 /// The format of @p data judged from its first bytes (the file name is only a tie-breaker).
 ContentKind sniff_content(std::string_view data, std::string_view path);
@@ -29,6 +29,14 @@ Extraction extract_json(const Member& member);
 /// @p declared_charset: from outside the page (an HTTP header), "" when unknown.
 Article extract_html(std::string_view html, const std::string& origin, std::string_view declared_charset = {});
 Article extract_text(std::string_view text, const std::string& origin);
+Extraction extract_feed(const Member& member);  ///< RSS 2.0, RSS 1.0 (RDF) and Atom
+Extraction extract_warc(const Member& member);  ///< WARC response records holding HTML
+
+bool looks_like_feed(std::string_view data);
+bool looks_like_warc(std::string_view data);
+
+/// RFC 822 dates ("Tue, 05 Mar 2024 10:20:30 +0000") as ISO 8601; other text is returned as is.
+std::string to_iso_date(std::string_view date);
 
 /// True when @p data starts with a UTF-16 (or UTF-32) byte-order mark.
 bool has_utf16_or_32_bom(std::string_view data);

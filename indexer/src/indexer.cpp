@@ -127,6 +127,7 @@ void Indexer::index_source(const std::string& path) {
         Extraction ex = extract_articles(member);
         for (auto& problem : ex.problems) impl_->summary.skipped.push_back(std::move(problem));
         for (auto& article : ex.articles) {
+            article.published = to_iso_date(article.published);
             // Identity: the canonical URL, else the dump's own id, else where it was found.
             if (!article.url.empty())
                 article.id = article.url;
