@@ -165,3 +165,30 @@ TEST_CASE("HTML metadata from head, Open Graph and JSON-LD", "[formats][html]") 
     CHECK(a.body == "Новий міст через річку відкрили в суботу після трьох років будівництва.\n"
                     "Рух транспортом почнеться в понеділок, повідомили в міській раді на брифінгу.");
 }
+
+TEST_CASE("JSON layouts: object, array, JSON Lines, wrappers and a user field map", "[formats][json]") {
+    const Extraction lines = extract_articles(
+        {"dump.jsonl", "{\"headline\": \"A\", \"article\": \"<p>First.</p><p>Second.</p>\", \"pubDate\": \"Tue, 05 Mar 2024 10:20:30 +0000\"}\n"
+                       "not json\n"
+                       "{\"title\": \"B\", \"body\": \"Text B.\", \"link\": \"https://e.example/b\", \"language\": \"en\"}\n"});
+    REQUIRE(lines.articles.size() == 2);
+    CHECK(lines.articles[0].body == "First.\nSecond.");
+    CHECK(lines.articles[1].url == "https://e.example/b");
+    CHECK(lines.articles[1].lang == "en");
+    REQUIRE(lines.problems.size() == 1);
+    CHECK(lines.problems[0].where == "dump.jsonl#2");
+    CHECK(lines.problems[0].reason == "invalid JSON");
+
+    const Extraction wrapped = extract_articles(
+        {"export.json", R"({"meta": {"count": 2}, "data": {"items": [{"title": "X", "text": "x"}, {"title": "Y", "text": "y"}]}})"});
+    REQUIRE(wrapped.articles.size() == 2);
+    CHECK(wrapped.articles[1].title == "Y");
+
+    const std::string custom = R"([{"hdr": "Custom title", "payload": {"txt": "Custom body."}, "meta": {"by": "Ola"}, "title": "ignored"}])";
+    const JsonFields fields{{"title", {"hdr"}}, {"body", {"payload.txt"}}, {"author", {"missing", "meta.by"}}};
+    const Extraction mapped = extract_articles({"c.json", custom}, fields);
+    REQUIRE(mapped.articles.size() == 1);
+    CHECK(mapped.articles[0].title == "Custom title");
+    CHECK(mapped.articles[0].body == "Custom body.");
+    CHECK(mapped.articles[0].author == "Ola");
+}

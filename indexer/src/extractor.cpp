@@ -75,17 +75,17 @@ bool has_utf16_or_32_bom(std::string_view data) {
     return data.substr(0, 2) == "\xFF\xFE"sv || data.substr(0, 2) == "\xFE\xFF"sv;
 }
 
-Extraction extract_articles(const Member& member) {
+Extraction extract_articles(const Member& member, const JsonFields& json_fields) {
     // UTF-16 and UTF-32 files are full of NUL bytes; they are sniffed after conversion.
     if (has_utf16_or_32_bom(member.data)) {
         Member converted{member.path, to_utf8(member.data).text};
-        if (!has_utf16_or_32_bom(converted.data)) return extract_articles(converted);
+        if (!has_utf16_or_32_bom(converted.data)) return extract_articles(converted, json_fields);
     }
     Extraction result;
     switch (sniff_content(member.data, member.path)) {
     case ContentKind::json: {
         Member utf8{member.path, to_utf8(member.data).text};
-        return extract_json(utf8);
+        return extract_json(utf8, json_fields);
     }
     case ContentKind::html:
         result.articles.push_back(extract_html(member.data, member.path));

@@ -4,6 +4,7 @@
 #include "newsdex/article.h"
 #include "source_reader.h"
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,11 +22,14 @@ struct Extraction {
     std::vector<Skipped> problems;
 };
 
+/// JSON keys given by the user per article field (see IndexOptions::json_fields).
+using JsonFields = std::map<std::string, std::vector<std::string>>;
+
 /// Articles of a member. Their id is left empty (the indexer decides identity); origin is set.
-Extraction extract_articles(const Member& member);
+Extraction extract_articles(const Member& member, const JsonFields& json_fields = {});
 
 // Per-format extractors, exposed for their tests.
-Extraction extract_json(const Member& member);
+Extraction extract_json(const Member& member, const JsonFields& json_fields = {});
 /// @p declared_charset: from outside the page (an HTTP header), "" when unknown.
 Article extract_html(std::string_view html, const std::string& origin, std::string_view declared_charset = {});
 Article extract_text(std::string_view text, const std::string& origin);

@@ -124,7 +124,7 @@ void Indexer::index_source(const std::string& path) {
     auto on_member = [&](Member&& member) {
         ++impl_->summary.sources;
         impl_->summary.bytes += member.data.size();
-        Extraction ex = extract_articles(member);
+        Extraction ex = extract_articles(member, impl_->options.json_fields);
         for (auto& problem : ex.problems) impl_->summary.skipped.push_back(std::move(problem));
         for (auto& article : ex.articles) {
             article.published = to_iso_date(article.published);

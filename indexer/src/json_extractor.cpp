@@ -45,20 +45,60 @@ std::string as_text(const json& v) {
     return {};
 }
 
-template <std::size_t N>
-std::string first_field(const json& obj, const std::array<std::string_view, N>& keys) {
-    for (auto key : keys) {
-        auto it = obj.find(key);
-        if (it == obj.end()) continue;
-        std::string s = as_text(*it);
-        if (!s.empty()) return s;
+// The value at a key or a dotted path ("meta.author"); null when absent.
+const json* find_path(const json& obj, std::string_view path) {
+    if (auto it = obj.find(path); it != obj.end()) return &*it;
+    const json* cur = &obj;
+    while (!path.empty()) {
+        const auto dot = path.find('.');
+        const std::string key(path.substr(0, dot));
+        if (!cur->is_object()) return nullptr;
+        auto it = cur->find(key);
+        if (it == cur->end()) return nullptr;
+        cur = &*it;
+        path = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
     }
-    return {};
+    return cur;
+}
+
+// The one array of objects inside a wrapper object, searched two levels deep.
+const json* article_list(const json& obj, int depth = 0) {
+    const json* found = nullptr;
+    for (const auto& [key, value] : obj.items()) {
+        const json* candidate = nullptr;
+        if (value.is_array() && !value.empty() && value[0].is_object()) candidate = &value;
+        else if (value.is_object() && depth < 1) candidate = article_list(value, depth + 1);
+        if (!candidate) continue;
+        if (found) return nullptr;  // ambiguous
+        found = candidate;
+    }
+    return found;
 }
 
 struct JsonArticleReader {
     const Member& member;
     Extraction& out;
+    const JsonFields& user_fields;
+
+    // The user's keys for @p field first, then the built-in ones.
+    template <std::size_t N>
+    std::string first_field(const json& obj, const char* field, const std::array<std::string_view, N>& keys) const {
+        if (auto user = user_fields.find(field); user != user_fields.end()) {
+            for (const auto& key : user->second) {
+                if (const json* v = find_path(obj, key)) {
+                    std::string s = as_text(*v);
+                    if (!s.empty()) return s;
+                }
+            }
+        }
+        for (auto key : keys) {
+            auto it = obj.find(key);
+            if (it == obj.end()) continue;
+            std::string s = as_text(*it);
+            if (!s.empty()) return s;
+        }
+        return {};
+    }
 
     void take(const json& obj, const std::string& where) {
         if (!obj.is_object()) {
@@ -66,16 +106,24 @@ struct JsonArticleReader {
             return;
         }
         Article a;
-        a.title = first_field(obj, kTitleKeys);
-        a.body = first_field(obj, kBodyKeys);
-        a.published = first_field(obj, kDateKeys);
-        a.author = first_field(obj, kAuthorKeys);
-        a.url = first_field(obj, kUrlKeys);
-        a.lang = first_field(obj, kLangKeys);
-        a.source = first_field(obj, kSourceKeys);
-        a.id = first_field(obj, kIdKeys);
+        a.title = first_field(obj, "title", kTitleKeys);
+        a.body = first_field(obj, "body", kBodyKeys);
+        a.published = first_field(obj, "date", kDateKeys);
+        a.author = first_field(obj, "author", kAuthorKeys);
+        a.url = first_field(obj, "url", kUrlKeys);
+        a.lang = first_field(obj, "lang", kLangKeys);
+        a.source = first_field(obj, "source", kSourceKeys);
+        a.id = first_field(obj, "id", kIdKeys);
+        // CMS exports often keep the body as HTML.
+        if (a.body.find("</") != std::string::npos || a.body.find("<br") != std::string::npos)
+            a.body = extract_html("<html><body><article>" + a.body + "</article></body></html>", where, "utf-8").body;
         a.origin = where;
         if (a.title.empty() && a.body.empty()) {
+            // A wrapper such as {"articles": [...]} or {"data": {"items": [...]}}: read what it holds.
+            if (const json* list = article_list(obj)) {
+                for (std::size_t i = 0; i < list->size(); ++i) take((*list)[i], where + "#" + std::to_string(i + 1));
+                return;
+            }
             out.problems.push_back({where, "empty text", "no title or body field"});
             return;
         }
@@ -85,9 +133,9 @@ struct JsonArticleReader {
 
 }  // namespace
 
-Extraction extract_json(const Member& member) {
+Extraction extract_json(const Member& member, const JsonFields& json_fields) {
     Extraction out;
-    JsonArticleReader reader{member, out};
+    JsonArticleReader reader{member, out, json_fields};
     const std::string text = repair_utf8(member.data);
     json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (!doc.is_discarded()) {
