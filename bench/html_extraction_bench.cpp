@@ -9,8 +9,8 @@
 //   found     = expected passages ("with") present in the extracted text, out of all expected passages;
 //   excluded  = boilerplate passages absent from the extracted text, out of all boilerplate passages.
 // A boilerplate passage is a text block of the source page (the text of an element that holds no
-// block-level element, at least kMinPassage characters after whitespace normalisation, outside
-// <script>/<style>/<head>) whose text does not occur anywhere in the reference main content.
+// block-level element, or a <br>-separated piece of one, at least kMinPassage characters after
+// whitespace normalisation, outside <script>/<style>/<head>) whose text does not occur anywhere in the reference main content.
 // Comparisons are made after collapsing whitespace (no-break spaces included) to single spaces.
 #include "charset.h"
 #include "extractor.h"
@@ -43,11 +43,12 @@ std::string read_all(const fs::path& p) {
 
 std::string normalise(std::string_view s) {
     std::string out;
+    // Line-break markers only matter to add_passages; elsewhere they are whitespace.
     bool space = false;
     for (std::size_t i = 0; i < s.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
         const bool nbsp = c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0;
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || nbsp) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == 0x01 || nbsp) {
             if (nbsp) ++i;
             space = true;
             continue;
@@ -85,9 +86,20 @@ void inline_text(const xmlNode* n, std::string& out) {
     for (; n; n = n->next) {
         if (n->type == XML_TEXT_NODE && n->content) out += reinterpret_cast<const char*>(n->content);
         else if (n->type == XML_ELEMENT_NODE && !skipped_subtree(name_of(n))) {
-            if (name_of(n) == "br") out += ' ';
+            if (name_of(n) == "br") out += '\x01';  // a line break separates passages
             inline_text(n->children, out);
         }
+    }
+}
+
+// The passages of one text run: its <br>-separated pieces that are long enough.
+void add_passages(const std::string& run, std::vector<std::string>& blocks) {
+    std::size_t start = 0;
+    while (start <= run.size()) {
+        const std::size_t end = std::min(run.find('\x01', start), run.size());
+        std::string t = normalise(std::string_view(run).substr(start, end - start));
+        if (t.size() >= kMinPassage) blocks.push_back(std::move(t));
+        start = end + 1;
     }
 }
 
@@ -99,24 +111,23 @@ void collect_blocks(const xmlNode* n, std::vector<std::string>& blocks) {
         if (!has_block_child(n)) {
             std::string t;
             inline_text(n->children, t);
-            t = normalise(t);
-            if (t.size() >= kMinPassage) blocks.push_back(t);
+            add_passages(t, blocks);
             continue;
         }
         std::string loose;
         for (const xmlNode* c = n->children; c; c = c->next) {
             if (c->type == XML_TEXT_NODE && c->content) loose += reinterpret_cast<const char*>(c->content);
+            else if (c->type == XML_ELEMENT_NODE && name_of(c) == "br")
+                loose += '\x01';
             else if (c->type == XML_ELEMENT_NODE && !is_block_name(name_of(c)) && !has_block_child(c) &&
                      !skipped_subtree(name_of(c)))
                 inline_text(c->children, loose);
             else {
-                loose = normalise(loose);
-                if (loose.size() >= kMinPassage) blocks.push_back(loose);
+                add_passages(loose, blocks);
                 loose.clear();
             }
         }
-        loose = normalise(loose);
-        if (loose.size() >= kMinPassage) blocks.push_back(loose);
+        add_passages(loose, blocks);
         collect_blocks(n->children, blocks);
     }
 }
