@@ -36,15 +36,15 @@ bool is_valid_utf8(std::string_view data) {
     const auto* s = reinterpret_cast<const uint8_t*>(data.data());
     const auto n = static_cast<int32_t>(std::min<std::size_t>(data.size(), INT32_MAX));
     for (int32_t i = 0; i < n;) {
+        if (s[i] < 0x80) {
+            ++i;
+            continue;
+        }
         UChar32 c;
         U8_NEXT(s, i, n, c);
         if (c < 0) return false;
     }
     return true;
-}
-
-bool is_ascii(std::string_view data) {
-    return std::all_of(data.begin(), data.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 bool is_utf8_name(std::string_view name) { return name == "utf-8" || name == "utf8" || name == "unicode-1-1-utf-8"; }
@@ -179,9 +179,8 @@ Utf8Text to_utf8(std::string_view data, std::string_view declared) {
     // Pages often declare Latin-1 while serving UTF-8; valid multi-byte UTF-8 does not happen by
     // chance in single-byte text, so it wins over a single-byte declaration.
     const bool utf16 = charset.rfind("utf-16", 0) == 0 || charset.rfind("utf-32", 0) == 0;
-    if (!utf16 && (is_ascii(data) || is_utf8_name(charset) || is_valid_utf8(data))) {
-        if (is_utf8_name(charset) || is_valid_utf8(data)) return {repair_utf8(data), "UTF-8"};
-    }
+    if (!utf16 && is_valid_utf8(data)) return {std::string(data), "UTF-8"};
+    if (!utf16 && is_utf8_name(charset)) return {repair_utf8(data), "UTF-8"};
     if (charset == "iso-8859-1" || charset == "latin1" || charset == "us-ascii" || charset == "ascii")
         charset = "windows-1252";  // what browsers do, and what such pages really use
     if (!charset.empty() && !is_utf8_name(charset) && convert(data, charset, result.text)) {

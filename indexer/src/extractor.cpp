@@ -57,16 +57,23 @@ std::string repair_utf8(std::string_view data) {
     std::string out;
     out.reserve(data.size());
     const auto* s = reinterpret_cast<const uint8_t*>(data.data());
-    const auto n = static_cast<int32_t>(data.size());
+    const auto n = static_cast<int32_t>(std::min<std::size_t>(data.size(), INT32_MAX));
+    // Valid stretches are copied whole; this runs over every byte of every dump.
+    int32_t run_start = 0;
     for (int32_t i = 0; i < n;) {
+        if (s[i] < 0x80) {
+            ++i;
+            continue;
+        }
         const int32_t start = i;
         UChar32 c;
         U8_NEXT(s, i, n, c);
-        if (c < 0)
-            out += "\xEF\xBF\xBD";
-        else
-            out.append(data.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+        if (c >= 0) continue;
+        out.append(data.substr(static_cast<std::size_t>(run_start), static_cast<std::size_t>(start - run_start)));
+        out += "\xEF\xBF\xBD";
+        run_start = i;
     }
+    out.append(data.substr(static_cast<std::size_t>(run_start)));
     return out;
 }
 
