@@ -307,19 +307,21 @@ constexpr double kWeakKeep = 0.3;
 // Removes boilerplate regions: strongly marked ones unless they hold most of the page's prose, page chrome (nav, aside, footer,
 // weakly marked or hidden blocks) only when it holds a small share of the page's prose, because
 // some templates put the whole article inside a "sidebar-layout" div or a hidden-until-loaded one.
-void prune_boilerplate(xmlNode* n, const Scorer& scorer, double page_good) {
+void prune_boilerplate(xmlNode* n, const Scorer& scorer, double page_good, bool in_article = false) {
     while (n) {
         xmlNode* next = n->next;
         if (n->type == XML_ELEMENT_NODE) {
             const std::string_view name = name_of(n);
             const bool structural = name == "html" || name == "body" || name == "main" || name == "article";
             const Marker marker = structural ? Marker::none : noise_marker(n);
-            const bool chrome = marker == Marker::weak || is_chrome_element(name) || is_hidden(n);
+            // An article's own <header> holds its headline and standfirst, not site navigation.
+            const bool own_header = in_article && name == "header";
+            const bool chrome = marker == Marker::weak || (is_chrome_element(name) && !own_header) || is_hidden(n);
             const double good = scorer.weight_of(n).good;
             if ((marker == Marker::strong && good < kStrongKeep * page_good) || (chrome && good < kWeakKeep * page_good))
                 remove(n);
             else
-                prune_boilerplate(n->children, scorer, page_good);
+                prune_boilerplate(n->children, scorer, page_good, in_article || name == "article" || name == "main");
         }
         n = next;
     }
