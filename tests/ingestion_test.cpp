@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <thread>
 #include <unistd.h>
 
 using namespace newsdex;
@@ -188,7 +189,7 @@ TEST_CASE("broken and hostile archives give a reason per member and the run goes
     const auto files = sample_articles();
 
     SECTION("garbage behind a zip signature") {
-        const IndexSummary s = index_bytes(tmp, "bad.zip", std::string("PK\x03\x04", 4) + std::string(300, '\x7f'));
+        const IndexSummary s = index_bytes(tmp, "bad.zip", std::string("PK\x03\x04", 4) + std::string(300, '~'));
         REQUIRE(s.skipped.size() == 1);
         CHECK(s.skipped[0].reason == "corrupt archive");
         CHECK(s.skipped[0].where.find("bad.zip") != std::string::npos);
@@ -290,3 +291,31 @@ std::string encode_name(const std::string& utf8, const char* charset) {
 }
 
 }  // namespace
+
+TEST_CASE("standard input is read as a stream", "[ingestion]") {
+    TempDir tmp;
+    write_archive(tmp / "dump.tar.xz", {"tar.xz", "pax", Filter::xz}, sample_articles());
+    const std::string bytes = file_bytes(tmp / "dump.tar.xz");
+    // Feed the archive through a pipe on fd 0, from a writer thread, as `cat dump | newsdex index -` would.
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    const int saved_stdin = ::dup(STDIN_FILENO);
+    REQUIRE(::dup2(fds[0], STDIN_FILENO) == STDIN_FILENO);
+    ::close(fds[0]);
+    std::thread writer([&] {
+        std::size_t off = 0;
+        while (off < bytes.size()) {
+            const ssize_t n = ::write(fds[1], bytes.data() + off, bytes.size() - off);
+            if (n <= 0) break;
+            off += static_cast<std::size_t>(n);
+        }
+        ::close(fds[1]);
+    });
+    const IndexSummary s = index_into(tmp / "db", "-");
+    writer.join();
+    ::dup2(saved_stdin, STDIN_FILENO);
+    ::close(saved_stdin);
+    INFO(reasons(s));
+    CHECK(s.documents_indexed() == 5);
+    CHECK(documents_in(tmp / "db").size() == 5);
+}
