@@ -192,3 +192,20 @@ TEST_CASE("JSON layouts: object, array, JSON Lines, wrappers and a user field ma
     CHECK(mapped.articles[0].body == "Custom body.");
     CHECK(mapped.articles[0].author == "Ola");
 }
+
+TEST_CASE("sniffing falls back sensibly", "[formats]") {
+    const Extraction bracket = extract_articles({"note", "[Update] Council meets on Friday\n\nThe meeting moved to the town hall.\n"});
+    REQUIRE(bracket.articles.size() == 1);
+    CHECK(bracket.articles[0].title == "[Update] Council meets on Friday");
+    CHECK(bracket.problems.empty());
+
+    const Extraction sitemap = extract_articles(
+        {"sitemap.xml", "<?xml version=\"1.0\"?><urlset><url><loc>https://e.example/a</loc></url></urlset>"});
+    CHECK(sitemap.articles.empty());
+    REQUIRE(sitemap.problems.size() == 1);
+    CHECK(sitemap.problems[0].reason == "unsupported format");
+
+    // An HTML page without the usual markers is still HTML by its extension.
+    CHECK(sniff_content("<span>Hi</span>", "x.htm") == ContentKind::html);
+    CHECK(sniff_content("Plain words.", "x.json") == ContentKind::text);
+}

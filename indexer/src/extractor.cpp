@@ -49,6 +49,8 @@ ContentKind sniff_content(std::string_view data, std::string_view path) {
             return ContentKind::html;
     }
     if (has_extension(path, ".html") || has_extension(path, ".htm")) return ContentKind::html;
+    // Other XML (sitemaps, NewsML, office files' parts) is markup, not an article.
+    if (head.substr(i, 5) == "<?xml") return ContentKind::binary;
     return ContentKind::text;
 }
 
@@ -92,7 +94,15 @@ Extraction extract_articles(const Member& member, const JsonFields& json_fields)
     switch (sniff_content(member.data, member.path)) {
     case ContentKind::json: {
         Member utf8{member.path, to_utf8(member.data).text};
-        return extract_json(utf8, json_fields);
+        Extraction json = extract_json(utf8, json_fields);
+        // "[Update] Council meets..." is a text article that happens to start with a bracket.
+        const bool nothing_parsed =
+            json.articles.empty() && !json.problems.empty() &&
+            std::all_of(json.problems.begin(), json.problems.end(),
+                        [](const Skipped& p) { return p.reason == "invalid JSON"; });
+        if (!nothing_parsed) return json;
+        result.articles.push_back(extract_text(utf8.data, member.path));
+        break;
     }
     case ContentKind::html:
         result.articles.push_back(extract_html(member.data, member.path));
@@ -105,7 +115,7 @@ Extraction extract_articles(const Member& member, const JsonFields& json_fields)
         result.articles.push_back(extract_text(to_utf8(member.data).text, member.path));
         break;
     case ContentKind::binary:
-        result.problems.push_back({member.path, "unsupported format", "binary data"});
+        result.problems.push_back({member.path, "unsupported format", "binary data, or XML that is not a feed"});
         return result;
     }
     return result;
