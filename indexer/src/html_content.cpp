@@ -357,7 +357,10 @@ void emit(const xmlNode* element, const Scorer& scorer, std::string& out) {
         in_run = false;
     };
     for (const xmlNode* c = element->children; c; c = c->next) {
-        if (Scorer::is_inline(c)) {
+        if (c->type == XML_ELEMENT_NODE && name_of(c) == "br") {
+            // In <br>-separated text each line is judged alone, so "<< Back to the list" goes.
+            flush();
+        } else if (Scorer::is_inline(c)) {
             in_run = true;
             Scorer::append_inline(c, run, false);
         } else if (c->type == XML_ELEMENT_NODE) {
