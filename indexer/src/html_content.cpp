@@ -77,7 +77,10 @@ constexpr std::array<std::string_view, 26> kStrongMarkers{
 constexpr std::array<std::string_view, 21> kWeakMarkers{
     "sidebar", "footer", "masthead", "navbar", "nav", "navigation", "menu", "banner", "pagination", "pager",
     "popup", "modal", "toolbar", "widget", "skip", "hidden", "rss", "tags", "ad", "ads", "adv"};
-// Tokens that say a block is the content even when it also carries a weak noise marker.
+// Markers that win even over a content token: a comment's "content" is still a comment.
+constexpr std::array<std::string_view, 7> kNeverContentMarkers{"comment", "reply", "replies", "disqus",
+                                                               "outbrain", "taboola", "related"};
+// Tokens that say a block is the content even when it also carries another noise marker.
 constexpr std::array<std::string_view, 9> kContentMarkers{"article", "content", "story", "entry", "post",
                                                           "body", "text", "main", "prose"};
 
@@ -110,14 +113,17 @@ Marker noise_marker(const xmlNode* n) {
         return Marker::weak;
     const std::string names = attr(n, "class") + " " + attr(n, "id");
     if (names.size() <= 1) return Marker::none;
-    bool strong = false, weak = false, content = false;
+    bool never_content = false, strong = false, weak = false, content = false;
     for (const auto& token : tokens_of(names)) {
         for (auto m : kContentMarkers) content = content || token.compare(0, m.size(), m) == 0;
+        for (auto m : kNeverContentMarkers) never_content = never_content || token_matches(token, m);
         for (auto m : kStrongMarkers) strong = strong || token_matches(token, m);
         for (auto m : kWeakMarkers) weak = weak || token_matches(token, m);
     }
-    // "comment-content" is a comment; "content-wrapper sidebar-layout" is the content.
-    return strong ? Marker::strong : weak && !content ? Marker::weak : Marker::none;
+    // "comment-content" is a comment; "shareable-content" and "content sidebar-layout" are content.
+    if (never_content) return Marker::strong;
+    if (content) return Marker::none;
+    return strong ? Marker::strong : weak ? Marker::weak : Marker::none;
 }
 
 bool is_hidden(const xmlNode* n) {
