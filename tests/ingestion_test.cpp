@@ -319,3 +319,28 @@ TEST_CASE("standard input is read as a stream", "[ingestion]") {
     CHECK(s.documents_indexed() == 5);
     CHECK(documents_in(tmp / "db").size() == 5);
 }
+
+TEST_CASE("the project's sample corpus reads the same from a directory and from archives", "[ingestion][corpus]") {
+    const fs::path corpus = fs::path(NEWSDEX_SOURCE_DIR) / "corpus";
+    if (!fs::exists(corpus / "json") || !fs::exists(corpus / "html")) {
+        WARN("no sample corpus in " << corpus << "; skipped");
+        return;
+    }
+    TempDir tmp;
+    for (const char* kind : {"json", "html"}) {
+        INFO(kind);
+        std::vector<FixtureFile> files;
+        for (const auto& e : fs::recursive_directory_iterator(corpus / kind))
+            if (e.is_regular_file())
+                files.push_back({fs::relative(e.path(), corpus).string(), file_bytes(e.path().string())});
+        REQUIRE(!files.empty());
+        const std::string archive = tmp / (std::string(kind) + ".tar.zst");
+        write_archive(archive, {"tar.zst", "gnutar", Filter::zstd}, files);
+        const IndexSummary from_dir = index_into(tmp / (std::string("db-dir-") + kind), (corpus / kind).string());
+        const IndexSummary from_archive = index_into(tmp / (std::string("db-ar-") + kind), archive);
+        INFO(reasons(from_archive));
+        CHECK(from_dir.documents_indexed() == files.size());
+        CHECK(from_archive.documents_indexed() == files.size());
+        CHECK(documents_in(tmp / (std::string("db-dir-") + kind)) == documents_in(tmp / (std::string("db-ar-") + kind)));
+    }
+}
