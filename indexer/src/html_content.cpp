@@ -1,4 +1,4 @@
-// Main-text detection by block scoring.
+// Main-text detection by block scoring (docs/ingestion.md, "HTML main text").
 //
 // The page is cut into text blocks: runs of text and inline elements (a paragraph, a list item, a
 // table cell, a <br>-separated div). Each block is judged on its own: long text with few links and
@@ -6,11 +6,13 @@
 // "bad". Every element then has G (good text beneath it) and B (bad text beneath it), and the
 // content root is the element with the highest G - B * kBadWeight: an element that is too small
 // loses good paragraphs, one that is too large gathers menus, teasers and footers. Within the
-// chosen root, link-heavy blocks and boilerplate-marked subtrees are still dropped.
+// chosen root, subtrees that are not clearly prose and link-heavy blocks are still dropped.
 //
-// Before scoring, subtrees that are never article text are removed: scripts, styles, forms'
-// controls, <nav>/<aside>/<footer>, hidden elements, and elements whose class or id names a
-// boilerplate role (comments, share bars, related stories, newsletter boxes, ...).
+// Before scoring, markup that is never text (scripts, styles, controls) is removed, and so are
+// boilerplate regions: those whose class or id names a role that is never the article
+// (comments, related stories), and page chrome (nav, aside, footer, share bars, sidebars,
+// newsletter boxes, ...) unless it holds a large share of the page's prose, because careless
+// templates wrap whole articles in such elements too.
 #include "html_content.h"
 
 #include <algorithm>
