@@ -209,3 +209,18 @@ TEST_CASE("sniffing falls back sensibly", "[formats]") {
     CHECK(sniff_content("<span>Hi</span>", "x.htm") == ContentKind::html);
     CHECK(sniff_content("Plain words.", "x.json") == ContentKind::text);
 }
+
+TEST_CASE("JSON arrays are read element by element; a bad element costs only itself", "[formats][json]") {
+    const Extraction ex = extract_articles(
+        {"arr.json", "[ {\"title\": \"One, [two]\", \"body\": \"a \\\"quoted\\\" ] bracket\"},\n"
+                     "  {\"title\": \"Broken\", \"body\": },\n"
+                     "  {\"title\": \"Three\", \"body\": \"c\", \"tags\": [\"x\", {\"y\": [1,2]}]} ]"});
+    REQUIRE(ex.articles.size() == 2);
+    CHECK(ex.articles[0].title == "One, [two]");
+    CHECK(ex.articles[0].body == "a \"quoted\" ] bracket");
+    CHECK(ex.articles[1].title == "Three");
+    CHECK(ex.articles[1].origin == "arr.json#3");
+    REQUIRE(ex.problems.size() == 1);
+    CHECK(ex.problems[0].where == "arr.json#2");
+    CHECK(ex.problems[0].reason == "invalid JSON");
+}

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <vector>
 #include <string_view>
 
 namespace newsdex {
@@ -131,12 +132,63 @@ struct JsonArticleReader {
     }
 };
 
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The elements of a top-level JSON array, found by a scan that only tracks strings and nesting,
+// so that each element can be parsed alone: a dump of a million articles in one array then
+// needs memory for one article's tree, not for all of them. False when @p text is not exactly
+// one array (then the caller parses it another way).
+bool split_array(std::string_view text, std::vector<std::string_view>& elements) {
+    std::size_t i = 0;
+    while (i < text.size() && is_space(text[i])) ++i;
+    if (i >= text.size() || text[i] != '[') return false;
+    std::size_t start = ++i;
+    int depth = 0;
+    bool in_string = false;
+    auto add = [&](std::size_t end) {
+        std::string_view e = text.substr(start, end - start);
+        while (!e.empty() && is_space(e.front())) e.remove_prefix(1);
+        while (!e.empty() && is_space(e.back())) e.remove_suffix(1);
+        if (!e.empty()) elements.push_back(e);
+    };
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (c == '"') in_string = true;
+        else if (c == '{' || c == '[') ++depth;
+        else if ((c == '}' || c == ']') && depth > 0) --depth;
+        else if (c == ']') {
+            add(i);
+            for (++i; i < text.size(); ++i)
+                if (!is_space(text[i])) return false;  // "[...] [...]": not one array
+            return true;
+        } else if (c == ',' && depth == 0) {
+            add(i);
+            start = i + 1;
+        }
+    }
+    return false;  // truncated
+}
+
 }  // namespace
 
 Extraction extract_json(const Member& member, const JsonFields& json_fields) {
     Extraction out;
     JsonArticleReader reader{member, out, json_fields};
     const std::string text = repair_utf8(member.data);
+    if (std::vector<std::string_view> elements; split_array(text, elements)) {
+        for (std::size_t i = 0; i < elements.size(); ++i) {
+            const std::string where = member.path + "#" + std::to_string(i + 1);
+            json item = json::parse(elements[i], nullptr, /*allow_exceptions=*/false);
+            if (item.is_discarded()) out.problems.push_back({where, "invalid JSON", "array element is not valid JSON"});
+            else reader.take(item, where);
+        }
+        return out;
+    }
     json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (!doc.is_discarded()) {
         if (doc.is_array()) {
