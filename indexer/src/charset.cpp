@@ -107,6 +107,8 @@ std::string charset_from_content_type(std::string_view content_type) {
 }
 
 std::string declared_charset(std::string_view data) {
+    // Declarations live in markup; JSON and plain text (the bulk of dumps) have none to look for.
+    if (data.substr(0, 2048).find('<') == std::string_view::npos) return {};
     const std::string head = lower(data.substr(0, 2048));
     if (head.rfind("<?xml", 0) == 0 || head.rfind("\xef\xbb\xbf<?xml", 0) == 0) {
         const auto end = head.find("?>");
@@ -174,6 +176,9 @@ Utf8Text to_utf8(std::string_view data, std::string_view declared) {
         result.charset = "UTF-16BE";
         return result;
     }
+    // Valid UTF-8 is taken as such unless the caller was told UTF-16/32 (see below for why a
+    // document's own single-byte declaration does not outweigh it).
+    if (declared.empty() && is_valid_utf8(data)) return {std::string(data), "UTF-8"};
     std::string charset = lower(declared);
     if (charset.empty()) charset = declared_charset(data);
     // Pages often declare Latin-1 while serving UTF-8; valid multi-byte UTF-8 does not happen by

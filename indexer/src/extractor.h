@@ -29,6 +29,7 @@ using JsonFields = std::map<std::string, std::vector<std::string>>;
 Extraction extract_articles(const Member& member, const JsonFields& json_fields = {});
 
 // Per-format extractors, exposed for their tests.
+/// @p member must hold UTF-8 (extract_articles converts it).
 Extraction extract_json(const Member& member, const JsonFields& json_fields = {});
 /// @p declared_charset: from outside the page (an HTTP header), "" when unknown.
 Article extract_html(std::string_view html, const std::string& origin, std::string_view declared_charset = {});

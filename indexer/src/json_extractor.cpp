@@ -179,7 +179,7 @@ bool split_array(std::string_view text, std::vector<std::string_view>& elements)
 Extraction extract_json(const Member& member, const JsonFields& json_fields) {
     Extraction out;
     JsonArticleReader reader{member, out, json_fields};
-    const std::string text = repair_utf8(member.data);
+    const std::string& text = member.data;  // UTF-8 already: extract_articles converted it
     if (std::vector<std::string_view> elements; split_array(text, elements)) {
         for (std::size_t i = 0; i < elements.size(); ++i) {
             const std::string where = member.path + "#" + std::to_string(i + 1);
