@@ -166,6 +166,7 @@ std::string all_text_of(const std::string& html) {
 
 struct Totals {
     std::size_t expected = 0, found = 0, boilerplate = 0, excluded = 0, pages = 0;
+    std::size_t titles = 0, titles_ok = 0, bylines = 0, bylines_ok = 0;
     double seconds = 0;
     std::uint64_t bytes = 0;
 };
@@ -196,6 +197,20 @@ void run_dir(const fs::path& dir, bool verbose, bool smoke, Totals& t) {
             ++page_expected;
             if (got.find(normalise(p.get<std::string>())) != std::string::npos) ++page_found;
             else if (verbose) std::cout << "  missing: " << p.get<std::string>() << "\n";
+        }
+        // Metadata: the title must equal the reference (after normalisation) or be contained in it
+        // (references sometimes keep the " - Site" suffix); the byline must share its text.
+        if (entry.contains("title") && entry["title"].is_string() && !entry["title"].get<std::string>().empty()) {
+            ++t.titles;
+            const std::string want = normalise(entry["title"].get<std::string>()), have = normalise(a.title);
+            if (!have.empty() && (want == have || want.find(have) != std::string::npos)) ++t.titles_ok;
+            else if (verbose) std::cout << "  title: \"" << have << "\" expected \"" << want << "\"\n";
+        }
+        if (entry.contains("byline") && entry["byline"].is_string() && !entry["byline"].get<std::string>().empty()) {
+            ++t.bylines;
+            const std::string want = normalise(entry["byline"].get<std::string>()), have = normalise(a.author);
+            if (!have.empty() && (want.find(have) != std::string::npos || have.find(want) != std::string::npos)) ++t.bylines_ok;
+            else if (verbose) std::cout << "  author: \"" << have << "\" expected \"" << want << "\"\n";
         }
         if (entry.contains("expected_main_html")) {
             const std::string reference = all_text_of(read_all(dir / entry["expected_main_html"].get<std::string>()));
@@ -243,6 +258,10 @@ int main(int argc, char** argv) {
     std::printf("found:    %.1f%% (%zu of %zu expected passages)\n", pct(t.found, t.expected), t.found, t.expected);
     std::printf("excluded: %.1f%% (%zu of %zu boilerplate passages)\n", pct(t.excluded, t.boilerplate), t.excluded,
                 t.boilerplate);
+    std::printf("title:    %.1f%% (%zu of %zu pages with a reference title)\n", pct(t.titles_ok, t.titles), t.titles_ok,
+                t.titles);
+    std::printf("author:   %.1f%% (%zu of %zu pages with a reference byline)\n", pct(t.bylines_ok, t.bylines),
+                t.bylines_ok, t.bylines);
     std::printf("speed:    %.1f MB/s of HTML\n", t.seconds > 0 ? static_cast<double>(t.bytes) / 1e6 / t.seconds : 0.0);
     return 0;
 }

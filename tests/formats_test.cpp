@@ -224,3 +224,16 @@ TEST_CASE("JSON arrays are read element by element; a bad element costs only its
     CHECK(ex.problems[0].where == "arr.json#2");
     CHECK(ex.problems[0].reason == "invalid JSON");
 }
+
+TEST_CASE("HTML author from a byline when metadata has none or only a URL; site suffix cut", "[formats][html]") {
+    const Article a = extract_html(
+        "<html><head><meta property=\"og:title\" content=\"Tide tables change - Coast Post\">"
+        "<meta property=\"og:site_name\" content=\"Coast Post\"><meta property=\"article:author\" "
+        "content=\"https://coastpost.example/staff/ann\"></head><body><article><h1>Tide tables change</h1>"
+        "<p class=\"byline\">By Ann Lee</p><p>The harbour office publishes new tide tables from Monday, with "
+        "corrections for the dredged channel.</p></article></body></html>",
+        "t.html");
+    CHECK(a.author == "Ann Lee");
+    CHECK(a.title == "Tide tables change");
+    CHECK(a.source == "Coast Post");
+}

@@ -66,7 +66,43 @@ std::string text_of(const xmlNode* n) {
 
 struct PageMeta {
     std::string title_tag, og_title, h1, author, published, lang, canonical, og_url, site_name, locale;
+    std::string byline;  ///< from the page body, when no metadata names the author
 };
+
+bool is_url(std::string_view s) { return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0 || s.rfind("/", 0) == 0; }
+
+// An element that names the article's author: rel=author, itemprop=author, or a class/id word
+// "author"/"byline" (not "author-bio", "authors-list" and the like, which hold more than a name).
+bool is_byline(const xmlNode* n) {
+    if (lower(attr(n, "rel")) == "author" || lower(attr(n, "itemprop")) == "author") return true;
+    const std::string names = lower(attr(n, "class") + " " + attr(n, "id"));
+    std::string token;
+    auto matches = [](const std::string& t) {
+        return t == "author" || t == "byline" || t == "author-name" || t == "byline-name" || t == "byline__name" ||
+               t == "article-author" || t == "post-author" || t == "entry-author" || t == "author_name";
+    };
+    for (char c : names + " ") {
+        if (c == ' ') {
+            if (matches(token)) return true;
+            token.clear();
+        } else {
+            token += c;
+        }
+    }
+    return false;
+}
+
+// The byline's text without the "By" that introduces it; "" when it is too long to be a name.
+std::string byline_text(const xmlNode* n) {
+    std::string t = text_of(n);
+    for (std::string_view by : {"by ", "By ", "BY ", "Par ", "par ", "Von ", "von ", "Автор: ", "Автор "})
+        if (t.rfind(by, 0) == 0) {
+            t = t.substr(by.size());
+            break;
+        }
+    if (t.size() < 3 || t.size() > 120) return {};
+    return t;
+}
 
 class HtmlWalker {
 public:
@@ -83,6 +119,7 @@ public:
             if (name == "link" && lower(attr(n, "rel")) == "canonical" && meta.canonical.empty())
                 meta.canonical = attr(n, "href");
             if (name == "script" && lower(attr(n, "type")) == "application/ld+json") read_json_ld(text_of_raw(n));
+            if (meta.byline.empty() && is_byline(n)) meta.byline = byline_text(n);
             read_head(n->children);
         }
     }
@@ -178,8 +215,16 @@ Article extract_html(std::string_view html, const std::string& origin, std::stri
     HtmlWalker walker;
     walker.read_head(root);
     const PageMeta& m = walker.meta;
-    a.title = !m.og_title.empty() ? m.og_title : !m.h1.empty() ? m.h1 : strip_site_suffix(m.title_tag, m.site_name);
-    a.author = m.author;
+    // A metadata title may still carry " - Site"; it is cut only when it names the site exactly.
+    std::string og_title = m.og_title;
+    if (!og_title.empty() && !m.site_name.empty()) {
+        const std::string stripped = strip_site_suffix(og_title, m.site_name);
+        if (stripped != og_title && lower(og_title.substr(stripped.size())).find(lower(m.site_name)) != std::string::npos)
+            og_title = stripped;
+    }
+    a.title = !og_title.empty() ? og_title : !m.h1.empty() ? m.h1 : strip_site_suffix(m.title_tag, m.site_name);
+    // Metadata authors are sometimes profile URLs; a byline in the page then names the person.
+    a.author = !m.author.empty() && !is_url(m.author) ? m.author : m.byline;
     a.published = m.published;
     a.lang = !m.lang.empty() ? m.lang : m.locale;
     a.url = !m.canonical.empty() ? m.canonical : m.og_url;
