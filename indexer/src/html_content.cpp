@@ -72,10 +72,10 @@ bool is_block_name(std::string_view name) {
 // ("comments", "sharing", "related-links"); markers of three letters or less must match whole.
 // Strong markers name blocks that are never the article; weak ones name page regions that
 // careless templates also put around the article, so they are removed only when small.
-constexpr std::array<std::string_view, 26> kStrongMarkers{
-    "comment", "reply", "replies", "disqus", "related", "outbrain", "taboola", "newsletter", "subscribe", "subscription", "cookie",
-    "consent", "gdpr", "share", "sharing", "social", "sponsor", "promo", "recommend", "trending", "popular",
-    "paywall", "signup", "login", "breadcrumb", "advert"};
+constexpr std::array<std::string_view, 27> kStrongMarkers{
+    "disqus", "related", "outbrain", "taboola", "newsletter", "subscribe", "subscription", "cookie", "consent",
+    "gdpr", "share", "sharing", "social", "sponsor", "promo", "recommend", "trending", "popular", "paywall",
+    "signup", "login", "breadcrumb", "advert", "suggest", "recirc", "readnext", "morestories"};
 constexpr std::array<std::string_view, 21> kWeakMarkers{
     "sidebar", "footer", "masthead", "navbar", "nav", "navigation", "menu", "banner", "pagination", "pager",
     "popup", "modal", "toolbar", "widget", "skip", "hidden", "rss", "tags", "ad", "ads", "adv"};
