@@ -4,13 +4,14 @@
 #include "newsdex/article.h"
 #include "source_reader.h"
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace newsdex {
 
-enum class ContentKind { json, html, text, binary };
+enum class ContentKind { json, html, feed, warc, text, binary };
 
 /// The format of @p data judged from its first bytes (the file name is only a tie-breaker).
 ContentKind sniff_content(std::string_view data, std::string_view path);
@@ -21,13 +22,29 @@ struct Extraction {
     std::vector<Skipped> problems;
 };
 
+/// JSON keys given by the user per article field (see IndexOptions::json_fields).
+using JsonFields = std::map<std::string, std::vector<std::string>>;
+
 /// Articles of a member. Their id is left empty (the indexer decides identity); origin is set.
-Extraction extract_articles(const Member& member);
+Extraction extract_articles(const Member& member, const JsonFields& json_fields = {});
 
 // Per-format extractors, exposed for their tests.
-Extraction extract_json(const Member& member);
-Article extract_html(std::string_view html, const std::string& origin);
+/// @p member must hold UTF-8 (extract_articles converts it).
+Extraction extract_json(const Member& member, const JsonFields& json_fields = {});
+/// @p declared_charset: from outside the page (an HTTP header), "" when unknown.
+Article extract_html(std::string_view html, const std::string& origin, std::string_view declared_charset = {});
 Article extract_text(std::string_view text, const std::string& origin);
+Extraction extract_feed(const Member& member);  ///< RSS 2.0, RSS 1.0 (RDF) and Atom
+Extraction extract_warc(const Member& member);  ///< WARC response records holding HTML
+
+bool looks_like_feed(std::string_view data);
+bool looks_like_warc(std::string_view data);
+
+/// RFC 822 dates ("Tue, 05 Mar 2024 10:20:30 +0000") as ISO 8601; other text is returned as is.
+std::string to_iso_date(std::string_view date);
+
+/// True when @p data starts with a UTF-16 (or UTF-32) byte-order mark.
+bool has_utf16_or_32_bom(std::string_view data);
 
 /// Valid UTF-8 with every invalid sequence replaced by U+FFFD, and a leading BOM removed.
 std::string repair_utf8(std::string_view data);

@@ -1,7 +1,9 @@
 // HTML pages: metadata from <head> and JSON-LD, main text from the article's content blocks, with
 // navigation, scripts, comments and related-article blocks left out. Parsed by libxml2's HTML
 // parser, which copes with the broken markup real pages have.
+#include "charset.h"
 #include "extractor.h"
+#include "html_content.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -62,38 +64,45 @@ std::string text_of(const xmlNode* n) {
     return s;
 }
 
-bool is_one_of(std::string_view name, std::initializer_list<std::string_view> names) {
-    return std::find(names.begin(), names.end(), name) != names.end();
-}
-
-// Subtrees that are never article text.
-bool is_noise_element(std::string_view name) {
-    return is_one_of(name, {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button",
-                            "iframe", "svg", "select", "template", "object", "embed", "menu", "figure"});
-}
-
-// class/id words that mark boilerplate blocks on news sites.
-bool has_noise_marker(const xmlNode* n) {
-    static constexpr std::array<std::string_view, 22> markers{
-        "comment", "related", "share", "social", "promo", "advert", "banner", "newsletter", "subscribe",
-        "sidebar", "breadcrumb", "cookie", "footer", "navbar", "menu", "popular", "recommend", "read-more",
-        "readmore", "tags", "byline", "sponsor"};
-    const std::string cls = lower(attr(n, "class") + " " + attr(n, "id"));
-    if (cls.size() <= 1) return false;
-    for (auto m : markers)
-        if (cls.find(m) != std::string::npos) return true;
-    const std::string role = lower(attr(n, "role"));
-    return role == "navigation" || role == "complementary" || role == "contentinfo" || role == "banner";
-}
-
-bool is_block(std::string_view name) {
-    return is_one_of(name, {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd",
-                            "dt", "div", "section", "article", "main", "ul", "ol", "table", "tr", "br", "hr"});
-}
-
 struct PageMeta {
     std::string title_tag, og_title, h1, author, published, lang, canonical, og_url, site_name, locale;
+    std::string byline;  ///< from the page body, when no metadata names the author
 };
+
+bool is_url(std::string_view s) { return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0 || s.rfind("/", 0) == 0; }
+
+// An element that names the article's author: rel=author, itemprop=author, or a class/id word
+// "author"/"byline" (not "author-bio", "authors-list" and the like, which hold more than a name).
+bool is_byline(const xmlNode* n) {
+    if (lower(attr(n, "rel")) == "author" || lower(attr(n, "itemprop")) == "author") return true;
+    const std::string names = lower(attr(n, "class") + " " + attr(n, "id"));
+    std::string token;
+    auto matches = [](const std::string& t) {
+        return t == "author" || t == "byline" || t == "author-name" || t == "byline-name" || t == "byline__name" ||
+               t == "article-author" || t == "post-author" || t == "entry-author" || t == "author_name";
+    };
+    for (char c : names + " ") {
+        if (c == ' ') {
+            if (matches(token)) return true;
+            token.clear();
+        } else {
+            token += c;
+        }
+    }
+    return false;
+}
+
+// The byline's text without the "By" that introduces it; "" when it is too long to be a name.
+std::string byline_text(const xmlNode* n) {
+    std::string t = text_of(n);
+    for (std::string_view by : {"by ", "By ", "BY ", "Par ", "par ", "Von ", "von ", "Автор: ", "Автор "})
+        if (t.rfind(by, 0) == 0) {
+            t = t.substr(by.size());
+            break;
+        }
+    if (t.size() < 3 || t.size() > 120) return {};
+    return t;
+}
 
 class HtmlWalker {
 public:
@@ -110,16 +119,9 @@ public:
             if (name == "link" && lower(attr(n, "rel")) == "canonical" && meta.canonical.empty())
                 meta.canonical = attr(n, "href");
             if (name == "script" && lower(attr(n, "type")) == "application/ld+json") read_json_ld(text_of_raw(n));
+            if (meta.byline.empty() && is_byline(n)) meta.byline = byline_text(n);
             read_head(n->children);
         }
-    }
-
-    // Text of the main content: paragraphs separated by '\n'.
-    std::string main_text(const xmlNode* root) {
-        const xmlNode* content = find_content_root(root);
-        std::string out;
-        collect(content, out);
-        return squeeze_lines(out);
     }
 
 private:
@@ -181,78 +183,6 @@ private:
         if (meta.site_name.empty()) meta.site_name = squeeze(str("publisher"));
         if (meta.canonical.empty()) meta.canonical = str("url");
     }
-
-    static std::size_t text_length(const xmlNode* n) {
-        std::size_t len = 0;
-        for (const xmlNode* c = n->children; c; c = c->next) {
-            if (c->type == XML_TEXT_NODE && c->content) len += std::strlen(reinterpret_cast<const char*>(c->content));
-            else if (c->type == XML_ELEMENT_NODE && !is_noise_element(name_of(c)) && !has_noise_marker(c))
-                len += text_length(c);
-        }
-        return len;
-    }
-
-    // The <article> (or <main>, or role=main) with the most text; the body when there is none.
-    static const xmlNode* find_content_root(const xmlNode* root) {
-        const xmlNode* best = nullptr;
-        std::size_t best_len = 0;
-        const xmlNode* body = nullptr;
-        std::vector<const xmlNode*> stack{root};
-        while (!stack.empty()) {
-            const xmlNode* n = stack.back();
-            stack.pop_back();
-            for (const xmlNode* c = n; c; c = c->next) {
-                if (c->type != XML_ELEMENT_NODE) continue;
-                const std::string_view name = name_of(c);
-                if (name == "body") body = c;
-                if (name == "article" || name == "main" || lower(attr(c, "role")) == "main" ||
-                    lower(attr(c, "itemprop")) == "articlebody") {
-                    const std::size_t len = text_length(c);
-                    if (len > best_len) {
-                        best = c;
-                        best_len = len;
-                    }
-                }
-                if (c->children) stack.push_back(c->children);
-            }
-        }
-        if (best && best_len >= 200) return best;
-        return body ? body : root;
-    }
-
-    void collect(const xmlNode* n, std::string& out) {
-        for (; n; n = n->next) {
-            if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-                if (n->content) out += reinterpret_cast<const char*>(n->content);
-                continue;
-            }
-            if (n->type != XML_ELEMENT_NODE) continue;
-            const std::string_view name = name_of(n);
-            if (is_noise_element(name) || has_noise_marker(n)) continue;
-            // The headline is the title, not the first paragraph.
-            if (name == "h1") continue;
-            const bool block = is_block(name);
-            if (block) out += '\n';
-            collect(n->children, out);
-            if (block) out += '\n';
-        }
-    }
-
-    static std::string squeeze_lines(const std::string& text) {
-        std::string out;
-        std::size_t start = 0;
-        while (start <= text.size()) {
-            std::size_t end = text.find('\n', start);
-            if (end == std::string::npos) end = text.size();
-            std::string line = squeeze(std::string_view(text).substr(start, end - start));
-            if (!line.empty()) {
-                if (!out.empty()) out += '\n';
-                out += line;
-            }
-            start = end + 1;
-        }
-        return out;
-    }
 };
 
 // "Headline | Outlet" or "Headline - Outlet": keep the headline when the rest names the site.
@@ -269,13 +199,15 @@ std::string strip_site_suffix(const std::string& title, const std::string& site)
 
 }  // namespace
 
-Article extract_html(std::string_view html, const std::string& origin) {
+Article extract_html(std::string_view html, const std::string& origin, std::string_view declared_charset) {
     Article a;
     a.origin = origin;
-    // libxml2 honours <meta charset>; undeclared pages are taken as UTF-8 and repaired.
+    // Decoded here rather than by libxml2, which knows neither detection nor the HTTP header.
+    const Utf8Text utf8 = to_utf8(html, declared_charset);
     std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(
-        html.data(), static_cast<int>(std::min<std::size_t>(html.size(), INT32_MAX)), nullptr, nullptr,
-        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT));
+        utf8.text.data(), static_cast<int>(std::min<std::size_t>(utf8.text.size(), INT32_MAX)), nullptr, "UTF-8",
+        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT |
+            HTML_PARSE_IGNORE_ENC));
     if (!doc) return a;
     const xmlNode* root = xmlDocGetRootElement(doc.get());
     if (!root) return a;
@@ -283,13 +215,21 @@ Article extract_html(std::string_view html, const std::string& origin) {
     HtmlWalker walker;
     walker.read_head(root);
     const PageMeta& m = walker.meta;
-    a.title = !m.og_title.empty() ? m.og_title : !m.h1.empty() ? m.h1 : strip_site_suffix(m.title_tag, m.site_name);
-    a.author = m.author;
+    // A metadata title may still carry " - Site"; it is cut only when it names the site exactly.
+    std::string og_title = m.og_title;
+    if (!og_title.empty() && !m.site_name.empty()) {
+        const std::string stripped = strip_site_suffix(og_title, m.site_name);
+        if (stripped != og_title && lower(og_title.substr(stripped.size())).find(lower(m.site_name)) != std::string::npos)
+            og_title = stripped;
+    }
+    a.title = !og_title.empty() ? og_title : !m.h1.empty() ? m.h1 : strip_site_suffix(m.title_tag, m.site_name);
+    // Metadata authors are sometimes profile URLs; a byline in the page then names the person.
+    a.author = !m.author.empty() && !is_url(m.author) ? m.author : m.byline;
     a.published = m.published;
     a.lang = !m.lang.empty() ? m.lang : m.locale;
     a.url = !m.canonical.empty() ? m.canonical : m.og_url;
     a.source = m.site_name;
-    a.body = repair_utf8(walker.main_text(root));
+    a.body = repair_utf8(html_main_text(xmlDocGetRootElement(doc.get())));
     a.title = repair_utf8(a.title);
     return a;
 }

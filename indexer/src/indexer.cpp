@@ -132,9 +132,10 @@ void Indexer::index_source(const std::string& path) {
     auto on_member = [&](Member&& member) {
         ++impl_->summary.sources;
         impl_->summary.bytes += member.data.size();
-        Extraction ex = extract_articles(member);
+        Extraction ex = extract_articles(member, impl_->options.json_fields);
         for (auto& problem : ex.problems) impl_->summary.skipped.push_back(std::move(problem));
         for (auto& article : ex.articles) {
+            article.published = to_iso_date(article.published);
             // Identity: the canonical URL, else the dump's own id, else where it was found.
             if (!article.url.empty())
                 article.id = article.url;

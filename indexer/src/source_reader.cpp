@@ -1,5 +1,7 @@
 #include "source_reader.h"
 
+#include "charset.h"
+
 #include <archive.h>
 #include <archive_entry.h>
 #include <nlohmann/json.hpp>
@@ -52,9 +54,20 @@ std::string error_text(struct archive* a) {
     return s ? s : "unknown libarchive error";
 }
 
+// Member names as UTF-8. Zips made on Windows store names in the OEM or ANSI code page without
+// saying which (cp866 or windows-1251 for Cyrillic, koi8-r from old Unix tools), so names that
+// are not valid UTF-8 go through the same detection as article text.
+// Formats that encrypt whole archives (7z with encrypted headers, rar) fail on reading rather
+// than flag the entry; their error says so.
+bool encryption_error(struct archive* a) {
+    const std::string e = error_text(a);
+    // Not archive_read_has_encrypted_entries(): garbage headers set the encryption flag bits too.
+    return e.find("ncrypt") != std::string::npos || e.find("assphrase") != std::string::npos;
+}
+
 std::string entry_name(struct archive_entry* e) {
+    if (const char* raw = archive_entry_pathname(e)) return to_utf8(raw).text;
     if (const char* utf8 = archive_entry_pathname_utf8(e)) return utf8;
-    if (const char* raw = archive_entry_pathname(e)) return raw;
     return "?";
 }
 
@@ -138,7 +151,8 @@ void SourceReader::read_file(const std::string& path) {
     ArchivePtr a = new_reader();
     ArchiveBudget budget{options_.max_archive_bytes};
     if (archive_read_open_fd(a.get(), fd, kBlockSize) != ARCHIVE_OK) {
-        on_skip_({path, "unreadable", error_text(a.get())});
+        // The file opened, so libarchive failed on its content: a damaged compressed stream.
+        on_skip_({path, "corrupt archive", error_text(a.get())});
         ::close(fd);
         return;
     }
@@ -157,14 +171,14 @@ void SourceReader::read_archive(struct archive* a, const std::string& outer, int
             // An empty file has no format to recognise; say so rather than "corrupt".
             const std::string detail = error_text(a);
             const bool empty = archive_format(a) == 0 && detail.find("Unrecognized") == std::string::npos;
-            on_skip_({outer, empty ? "empty" : "corrupt archive", detail});
+            on_skip_({outer, empty ? "empty" : encryption_error(a) ? "encrypted" : "corrupt archive", detail});
             return;
         }
         // A lone compressed file, or a plain file, is its own single member.
         const bool raw = archive_format(a) == ARCHIVE_FORMAT_RAW;
         const std::string where = raw ? outer : outer + "!" + entry_name(entry);
         if (r == ARCHIVE_FAILED) {
-            on_skip_({where, "corrupt member", error_text(a)});
+            on_skip_({where, encryption_error(a) ? "encrypted" : "corrupt member", error_text(a)});
             continue;
         }
         if (archive_entry_filetype(entry) != AE_IFREG && !raw) continue;
@@ -187,7 +201,10 @@ void SourceReader::read_archive(struct archive* a, const std::string& outer, int
             if (n == 0) break;
             if (n < 0) {
                 if (n == ARCHIVE_WARN) continue;
-                on_skip_({where, n == ARCHIVE_FATAL ? "corrupt archive" : "corrupt member", error_text(a)});
+                on_skip_({where, encryption_error(a)           ? "encrypted"
+                                 : n == ARCHIVE_FATAL ? "corrupt archive"
+                                                      : "corrupt member",
+                          error_text(a)});
                 if (n == ARCHIVE_FATAL) return;
                 failed = true;
                 break;

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <iostream>
 #include <memory>
+#include <set>
 
 namespace newsdex::cli {
 
@@ -16,6 +17,7 @@ Action add_index_command(CLI::App& app) {
         std::string db;
         std::vector<std::string> sources;
         IndexOptions options;
+        std::vector<std::string> json_fields;
     };
     auto args = std::make_shared<Args>();
     add_db_option(*cmd, args->db);
@@ -24,11 +26,36 @@ Action add_index_command(CLI::App& app) {
         ->capture_default_str()->check(CLI::Range(1, 16));
     cmd->add_option("--max-member-size", args->options.max_member_bytes, "largest file or member read, in bytes")
         ->capture_default_str();
+    cmd->add_option("--max-archive-size", args->options.max_archive_bytes,
+                    "most bytes decompressed from one archive, nested ones included (zip-bomb guard)")
+        ->capture_default_str();
+    cmd->add_option("--max-text-size", args->options.max_text_bytes, "article text beyond this many bytes is cut off")
+        ->capture_default_str();
     cmd->add_option("--commit-every", args->options.commit_every, "documents per commit")
         ->capture_default_str()->check(CLI::PositiveNumber);
+    cmd->add_option("--json-field", args->json_fields,
+                    "FIELD=KEY[,KEY...]: JSON keys to read an article field from, tried before the built-in ones; "
+                    "FIELD is title, body, date, author, url, lang, source or id; KEY may be a dotted path")
+        ->allow_extra_args(false)
+        ->check([](const std::string& spec) -> std::string {
+            static const std::set<std::string> fields{"title", "body", "date", "author", "url", "lang", "source", "id"};
+            const auto eq = spec.find('=');
+            if (eq == std::string::npos || eq + 1 == spec.size()) return "expected FIELD=KEY, got " + spec;
+            if (!fields.count(spec.substr(0, eq))) return "unknown field " + spec.substr(0, eq);
+            return {};
+        });
 
     return [args]() {
         const auto started = std::chrono::steady_clock::now();
+        for (const auto& spec : args->json_fields) {
+            const auto eq = spec.find('=');
+            auto& keys = args->options.json_fields[spec.substr(0, eq)];
+            for (std::size_t pos = eq + 1; pos <= spec.size();) {
+                const auto comma = std::min(spec.find(',', pos), spec.size());
+                if (comma > pos) keys.push_back(spec.substr(pos, comma - pos));
+                pos = comma + 1;
+            }
+        }
         try {
             Indexer indexer(args->db, args->options);
             for (const auto& source : args->sources) indexer.index_source(source);

@@ -22,6 +22,10 @@ struct IndexOptions {
     std::size_t max_text_bytes = 4u << 20;                ///< body text beyond this is cut off
     std::size_t commit_every = 5000;                      ///< documents per Xapian commit
     bool lemma_positions = false;                         ///< lemma (Z) terms get positions too
+    /// JSON keys to try first for an article field, before the built-in layouts. Fields: "title",
+    /// "body", "date", "author", "url", "lang", "source", "id". Keys may be dotted paths
+    /// ("meta.byline") into nested objects.
+    std::map<std::string, std::vector<std::string>> json_fields;
 };
 
 /// A file or archive member that was not indexed, and why.

@@ -1,0 +1,403 @@
+// Main-text detection by block scoring (docs/ingestion.md, "HTML main text").
+//
+// The page is cut into text blocks: runs of text and inline elements (a paragraph, a list item, a
+// table cell, a <br>-separated div). Each block is judged on its own: long text with few links and
+// sentence punctuation is "good" (article prose); link lists, short labels and button text are
+// "bad". Every element then has G (good text beneath it) and B (bad text beneath it), and the
+// content root is the element with the highest G - B * kBadWeight: an element that is too small
+// loses good paragraphs, one that is too large gathers menus, teasers and footers. Within the
+// chosen root, subtrees that are not clearly prose and link-heavy blocks are still dropped.
+//
+// Before scoring, markup that is never text (scripts, styles, controls) is removed, and so are
+// boilerplate regions: those whose class or id names a role that is never the article
+// (comments, related stories), and page chrome (nav, aside, footer, share bars, sidebars,
+// newsletter boxes, ...) unless it holds a large share of the page's prose, because careless
+// templates wrap whole articles in such elements too.
+#include "html_content.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace newsdex {
+namespace {
+
+// How much one character of boilerplate costs against one character of article text when
+// choosing the content root.
+constexpr double kBadWeight = 1.0;
+// Within the content root, a subtree is written out only when its prose outweighs its
+// boilerplate by these ratios: even for the subtree that holds the most prose, by 2 for the others.
+constexpr double kMainChildRatio = 1.0;
+constexpr double kSiblingRatio = 2.0;
+// Blocks shorter than this (in characters) count as article text only when they end a sentence.
+constexpr std::size_t kShortBlock = 60;
+
+std::string_view name_of(const xmlNode* n) { return n->name ? reinterpret_cast<const char*>(n->name) : ""; }
+
+std::string attr(const xmlNode* n, const char* name) {
+    xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+    if (!v) return {};
+    std::string s(reinterpret_cast<const char*>(v));
+    xmlFree(v);
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+bool is_one_of(std::string_view name, std::initializer_list<std::string_view> names) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// Subtrees that never hold article text, whatever their attributes say.
+bool is_noise_element(std::string_view name) {
+    return is_one_of(name, {"script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
+                            "embed", "select", "button", "input", "textarea", "head", "title", "meta", "link",
+                            "audio", "video", "map", "dialog"});
+}
+
+// Elements that usually hold navigation or asides, but that some sites wrap whole pages in.
+bool is_chrome_element(std::string_view name) { return is_one_of(name, {"nav", "aside", "footer", "header", "menu"}); }
+
+// Elements that start a new block of text; everything else flows inside a paragraph.
+bool is_block_name(std::string_view name) {
+    return is_one_of(name, {"p", "div", "section", "article", "main", "header", "li", "ul", "ol", "dl", "dt",
+                            "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "blockquote",
+                            "pre", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "figure", "figcaption", "address",
+                            "form", "fieldset", "center", "body", "html", "details", "summary", "picture"});
+}
+
+// Tokens of class/id names that mark boilerplate. A token matches when it starts with a marker
+// ("comments", "sharing", "related-links"); markers of three letters or less must match whole.
+// Strong markers name blocks that are never the article; weak ones name page regions that
+// careless templates also put around the article, so they are removed only when small.
+constexpr std::array<std::string_view, 27> kStrongMarkers{
+    "disqus", "related", "outbrain", "taboola", "newsletter", "subscribe", "subscription", "cookie", "consent",
+    "gdpr", "share", "sharing", "social", "sponsor", "promo", "recommend", "trending", "popular", "paywall",
+    "signup", "login", "breadcrumb", "advert", "suggest", "recirc", "readnext", "morestories"};
+constexpr std::array<std::string_view, 21> kWeakMarkers{
+    "sidebar", "footer", "masthead", "navbar", "nav", "navigation", "menu", "banner", "pagination", "pager",
+    "popup", "modal", "toolbar", "widget", "skip", "hidden", "rss", "tags", "ad", "ads", "adv"};
+// Markers that win even over a content token: a comment's "content" is still a comment.
+constexpr std::array<std::string_view, 7> kNeverContentMarkers{"comment", "reply", "replies", "disqus",
+                                                               "outbrain", "taboola", "related"};
+// Tokens that say a block is the content even when it also carries another noise marker.
+constexpr std::array<std::string_view, 9> kContentMarkers{"article", "content", "story", "entry", "post",
+                                                          "body", "text", "main", "prose"};
+
+std::vector<std::string> tokens_of(const std::string& s) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : s) {
+        if (std::isalnum(static_cast<unsigned char>(c))) {
+            cur += c;
+        } else if (!cur.empty()) {
+            out.push_back(std::move(cur));
+            cur.clear();
+        }
+    }
+    if (!cur.empty()) out.push_back(std::move(cur));
+    return out;
+}
+
+bool token_matches(const std::string& token, std::string_view marker) {
+    if (marker.size() <= 3) return token == marker;  // "ad" is not "add", "admin" or "adjust"
+    return token.compare(0, marker.size(), marker) == 0;
+}
+
+enum class Marker { none, weak, strong };
+
+Marker noise_marker(const xmlNode* n) {
+    const std::string role = attr(n, "role");
+    if (role == "navigation" || role == "complementary" || role == "contentinfo" || role == "banner" ||
+        role == "menu" || role == "dialog" || role == "alert")
+        return Marker::weak;
+    const std::string names = attr(n, "class") + " " + attr(n, "id");
+    if (names.size() <= 1) return Marker::none;
+    bool never_content = false, strong = false, weak = false, content = false;
+    for (const auto& token : tokens_of(names)) {
+        for (auto m : kContentMarkers) content = content || token.compare(0, m.size(), m) == 0;
+        for (auto m : kNeverContentMarkers) never_content = never_content || token_matches(token, m);
+        for (auto m : kStrongMarkers) strong = strong || token_matches(token, m);
+        for (auto m : kWeakMarkers) weak = weak || token_matches(token, m);
+    }
+    // "comment-content" is a comment; "shareable-content" and "content sidebar-layout" are content.
+    if (never_content) return Marker::strong;
+    if (content) return Marker::none;
+    return strong ? Marker::strong : weak ? Marker::weak : Marker::none;
+}
+
+bool is_hidden(const xmlNode* n) {
+    if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden"))) return true;
+    if (attr(n, "aria-hidden") == "true") return true;
+    std::string style = attr(n, "style");
+    style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+    return style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos;
+}
+
+void remove(xmlNode* n) {
+    xmlUnlinkNode(n);
+    xmlFreeNode(n);
+}
+
+// Removes markup that is never text: scripts, styles, controls, comments.
+void strip_non_text(xmlNode* n) {
+    while (n) {
+        xmlNode* next = n->next;
+        if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE) remove(n);
+        else if (n->type == XML_ELEMENT_NODE && is_noise_element(name_of(n))) remove(n);
+        else if (n->type == XML_ELEMENT_NODE) strip_non_text(n->children);
+        n = next;
+    }
+}
+
+std::size_t utf8_length(std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+// Collapses whitespace runs (no-break spaces too) to one space, keeping '\n' from <br> as a break.
+std::string squeeze(std::string_view s) {
+    std::string out;
+    char pending = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        const bool nbsp = c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0;
+        if (c == '\n' && !out.empty()) {
+            pending = '\n';
+            continue;
+        }
+        if (std::isspace(c) || nbsp) {
+            if (nbsp) ++i;
+            if (pending == 0 && !out.empty()) pending = ' ';
+            continue;
+        }
+        if (pending) out += pending;
+        pending = 0;
+        out += static_cast<char>(c);
+    }
+    return out;
+}
+
+struct Block {
+    std::string text;    // squeezed
+    std::size_t chars = 0;
+    std::size_t link_chars = 0;
+};
+
+struct Weight {
+    double good = 0;
+    double bad = 0;
+};
+
+bool ends_sentence(std::string_view text) {
+    while (!text.empty() && (text.back() == ' ' || text.back() == '"' || text.back() == '\'' || text.back() == ')'))
+        text.remove_suffix(1);
+    if (text.empty()) return false;
+    const char last = text.back();
+    if (last == '.' || last == '!' || last == '?' || last == ':' || last == ';') return true;
+    // Closing quotes and the ellipsis are multi-byte.
+    for (std::string_view tail : {"\u201D", "\u00BB", "\u2026", "\u3002"})
+        if (text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail) return true;
+    return false;
+}
+
+std::size_t count_commas(std::string_view text) {
+    std::size_t n = static_cast<std::size_t>(std::count(text.begin(), text.end(), ','));
+    for (std::size_t pos = 0; (pos = text.find("\xEF\xBC\x8C", pos)) != std::string_view::npos; pos += 3) ++n;
+    return n;
+}
+
+// Good and bad characters of one block.
+Weight judge(const Block& b) {
+    Weight w;
+    if (b.chars == 0) return w;
+    const double link_density = static_cast<double>(b.link_chars) / static_cast<double>(b.chars);
+    const double chars = static_cast<double>(b.chars);
+    if (link_density > 0.5) {
+        w.bad = chars;
+        return w;
+    }
+    const bool prose = b.chars >= kShortBlock || ends_sentence(b.text) || count_commas(b.text) >= 2;
+    if (!prose) {
+        w.bad = chars;
+        return w;
+    }
+    w.good = chars * (1.0 - link_density);
+    w.bad = chars * link_density;
+    return w;
+}
+
+class Scorer {
+public:
+    const xmlNode* best() const { return best_; }
+    Weight weight_of(const xmlNode* n) const {
+        auto it = weights_.find(n);
+        return it == weights_.end() ? Weight{} : it->second;
+    }
+
+    Weight score(xmlNode* element) {
+        Weight total;
+        Block run;
+        bool in_run = false;
+        auto flush = [&] {
+            if (in_run) {
+                run.text = squeeze(run.text);
+                run.chars = utf8_length(run.text);
+                const Weight w = judge(run);
+                total.good += w.good;
+                total.bad += w.bad;
+            }
+            run = Block{};
+            in_run = false;
+        };
+        for (xmlNode* c = element->children; c; c = c->next) {
+            if (is_inline(c)) {
+                in_run = true;
+                append_inline(c, run, false);
+            } else if (c->type == XML_ELEMENT_NODE) {
+                flush();
+                const Weight w = score(c);
+                total.good += w.good;
+                total.bad += w.bad;
+            }
+        }
+        flush();
+        weights_[element] = total;
+        const double value = total.good - total.bad * kBadWeight;
+        if (value > best_value_) {
+            best_value_ = value;
+            best_ = element;
+        }
+        return total;
+    }
+
+    static bool is_inline(const xmlNode* n) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE || n->type == XML_ENTITY_REF_NODE)
+            return true;
+        if (n->type != XML_ELEMENT_NODE) return false;
+        if (is_block_name(name_of(n))) return false;
+        for (const xmlNode* c = n->children; c; c = c->next)
+            if (!is_inline(c) && c->type == XML_ELEMENT_NODE) return false;
+        return true;
+    }
+
+    static void append_inline(const xmlNode* n, Block& b, bool in_link) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            if (!n->content) return;
+            const std::string_view s(reinterpret_cast<const char*>(n->content));
+            b.text += s;
+            if (in_link) b.link_chars += utf8_length(squeeze(s));
+            return;
+        }
+        if (n->type != XML_ELEMENT_NODE) return;
+        const std::string_view name = name_of(n);
+        if (name == "br") {
+            b.text += '\n';
+            return;
+        }
+        const bool link = in_link || name == "a";
+        for (const xmlNode* c = n->children; c; c = c->next) append_inline(c, b, link);
+    }
+
+private:
+    const xmlNode* best_ = nullptr;
+    double best_value_ = 0;
+    std::unordered_map<const xmlNode*, Weight> weights_;
+};
+
+// Share of the page's prose above which a marked region is kept after all: the class names lied.
+constexpr double kStrongKeep = 0.6;
+constexpr double kWeakKeep = 0.3;
+
+// Removes boilerplate regions: strongly marked ones unless they hold most of the page's prose, page chrome (nav, aside, footer,
+// weakly marked or hidden blocks) only when it holds a small share of the page's prose, because
+// some templates put the whole article inside a "sidebar-layout" div or a hidden-until-loaded one.
+void prune_boilerplate(xmlNode* n, const Scorer& scorer, double page_good, bool in_article = false) {
+    while (n) {
+        xmlNode* next = n->next;
+        if (n->type == XML_ELEMENT_NODE) {
+            const std::string_view name = name_of(n);
+            const bool structural = name == "html" || name == "body" || name == "main" || name == "article";
+            const Marker marker = structural ? Marker::none : noise_marker(n);
+            // An article's own <header> holds its headline and standfirst, not site navigation.
+            const bool own_header = in_article && name == "header";
+            const bool chrome = marker == Marker::weak || (is_chrome_element(name) && !own_header) || is_hidden(n);
+            const double good = scorer.weight_of(n).good;
+            if ((marker == Marker::strong && good < kStrongKeep * page_good) || (chrome && good < kWeakKeep * page_good))
+                remove(n);
+            else
+                prune_boilerplate(n->children, scorer, page_good, in_article || name == "article" || name == "main");
+        }
+        n = next;
+    }
+}
+
+// Writes the kept blocks of the content root, one per line.
+void emit(const xmlNode* element, const Scorer& scorer, std::string& out) {
+    // The child holding the most prose is the article's own continuation; its siblings have to
+    // show more prose than boilerplate by a margin to stay (teaser lists come close to even).
+    const xmlNode* main_child = nullptr;
+    double main_good = 0;
+    for (const xmlNode* c = element->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        const double good = scorer.weight_of(c).good;
+        if (good > main_good) {
+            main_good = good;
+            main_child = c;
+        }
+    }
+    Block run;
+    bool in_run = false;
+    auto flush = [&] {
+        if (in_run) {
+            run.text = squeeze(run.text);
+            run.chars = utf8_length(run.text);
+            const bool link_list = run.chars > 0 && run.link_chars * 2 > run.chars;
+            if (run.chars > 0 && !link_list) {
+                if (!out.empty()) out += '\n';
+                out += run.text;
+            }
+        }
+        run = Block{};
+        in_run = false;
+    };
+    for (const xmlNode* c = element->children; c; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE && name_of(c) == "br") {
+            // In <br>-separated text each line is judged alone, so "<< Back to the list" goes.
+            flush();
+        } else if (Scorer::is_inline(c)) {
+            in_run = true;
+            Scorer::append_inline(c, run, false);
+        } else if (c->type == XML_ELEMENT_NODE) {
+            flush();
+            if (name_of(c) == "h1") continue;
+            const Weight w = scorer.weight_of(c);
+            if (w.good < (c == main_child ? kMainChildRatio : kSiblingRatio) * w.bad) continue;
+            emit(c, scorer, out);
+        }
+    }
+    flush();
+}
+
+}  // namespace
+
+std::string html_main_text(xmlNode* root) {
+    if (!root) return {};
+    strip_non_text(root);
+    {
+        Scorer before;
+        const Weight page = before.score(root);
+        prune_boilerplate(root, before, page.good);
+    }
+    Scorer scorer;
+    scorer.score(root);
+    const xmlNode* content = scorer.best() ? scorer.best() : root;
+    std::string out;
+    emit(content, scorer, out);
+    return out;
+}
+
+}  // namespace newsdex
