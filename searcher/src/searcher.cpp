@@ -45,12 +45,24 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
     QueryBuilder builder(impl_->analyzer, impl_->stemmer);
     SearchResults results;
     try {
-        const Xapian::Query query = builder.build(tree, impl_->db);
-        if (query.empty()) return results;
         Xapian::Enquire enquire(impl_->db);
-        enquire.set_query(query);
-        const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                                   static_cast<Xapian::doccount>(options.limit));
+        enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0, 1, options.bm25_b, 0.5));
+        auto run = [&](const SearchOptions& run_options) {
+            const Xapian::Query query = builder.build(tree, impl_->db, run_options);
+            if (query.empty()) return Xapian::MSet();
+            enquire.set_query(query);
+            return enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                                    static_cast<Xapian::doccount>(options.limit), 0, nullptr, builder.decider());
+        };
+        Xapian::MSet mset = run(options);
+        // A query with one word the collection lacks (a typo, a name spelled otherwise) should
+        // still find the documents that hold the rest, ranked by how many of them they hold.
+        if (mset.get_matches_upper_bound() == 0 && options.or_fallback && builder.plain_words() > 1 &&
+            builder.word_match() != WordMatch::any) {
+            SearchOptions any_word = options;
+            any_word.short_query_match = any_word.long_query_match = WordMatch::any;
+            mset = run(any_word);
+        }
         results.estimated_matches = mset.get_matches_estimated();
         std::size_t rank = options.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
