@@ -135,3 +135,9 @@ TEST_CASE("known-item queries are pasted text, not query syntax", "[eval]") {
     CHECK(title_repeats_body("Перше речення тексту.", "Перше речення тексту. Далі інше."));
     CHECK_FALSE(title_repeats_body("Справжній заголовок", "Перше речення тексту."));
 }
+
+TEST_CASE("BSNLP topics are read from the source field", "[eval]") {
+    CHECK(bsnlp_topic("dw.com (via BSNLP shared task, topic asia_bibi)") == "asia_bibi");
+    CHECK(bsnlp_topic("unknown (via BSNLP shared task, topic covid-19)") == "covid-19");
+    CHECK(bsnlp_topic("korrespondent.net") == "");
+}

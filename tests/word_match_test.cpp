@@ -62,7 +62,7 @@ SearchOptions base() {
     SearchOptions o;
     o.snippets = false;
     o.limit = 50;
-    o.exact_form_bonus = o.title_bonus = o.proximity_bonus = 0;
+    o.exact_form_bonus = o.title_bonus = o.proximity_bonus = o.all_words_bonus = 0;
     return o;
 }
 
@@ -139,6 +139,14 @@ TEST_CASE("bonuses raise the documents they are about and no others", "[ranking]
     const auto exact = s.search("walking", o);
     CHECK(score_of(exact, "walking") > score_of(stems, "walking"));
     CHECK(score_of(exact, "walked") == Approx(score_of(stems, "walked")));
+
+    o = base();
+    o.long_query_match = WordMatch::any;
+    const auto relaxed = s.search("alpha beta gamma delta epsilon", o);
+    o.all_words_bonus = 1;
+    const auto every = s.search("alpha beta gamma delta epsilon", o);
+    CHECK(score_of(every, "five") == Approx(2 * score_of(relaxed, "five")));  // the only one with all five
+    CHECK(score_of(every, "three") == Approx(score_of(relaxed, "three")));
 
     o = base();
     const auto body = s.search("harbour news", o);

@@ -3,6 +3,7 @@
 #include "judged_set.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -83,6 +84,37 @@ std::string tsv_field(std::string s) {
 
 }  // namespace
 
+const std::vector<TopicQuery>& bsnlp_topic_queries() {
+    static const std::vector<TopicQuery> queries = {
+        {"uk", "asia_bibi", "Асія Бібі"},
+        {"uk", "brexit", "брексит"},
+        {"uk", "covid-19", "коронавірус"},
+        {"uk", "nord_stream", "Північний потік"},
+        {"uk", "ryanair", "Ryanair"},
+        {"uk", "us_election_2020", "вибори президента США"},
+        {"ru", "asia_bibi", "Асия Биби"},
+        {"ru", "brexit", "брексит"},
+        {"ru", "covid-19", "коронавирус"},
+        {"ru", "ec", "Еврокомиссия"},
+        {"ru", "nord_stream", "Северный поток"},
+        {"ru", "ryanair", "Ryanair"},
+        {"ru", "trump", "Трамп"},
+        {"ru", "us_election_2020", "выборы президента США"},
+    };
+    return queries;
+}
+
+std::string bsnlp_topic(const std::string& source) {
+    static const std::string marker = "BSNLP shared task, topic ";
+    const std::size_t at = source.find(marker);
+    if (at == std::string::npos) return "";
+    const std::size_t begin = at + marker.size();
+    std::size_t end = begin;
+    while (end < source.size() && (std::isalnum(static_cast<unsigned char>(source[end])) || source[end] == '_' || source[end] == '-'))
+        ++end;
+    return source.substr(begin, end - begin);
+}
+
 std::vector<std::string> query_words(const std::string& text) {
     std::vector<std::string> words;
     std::string cleaned = text;
@@ -148,6 +180,10 @@ std::vector<std::string> make_known_item_sets(const std::vector<std::string>& co
                   lead_r = open(KnownItemFiles::lead_qrels);
 
     std::vector<std::string> summary;
+    std::map<std::pair<std::string, std::string>, std::vector<std::string>> topic_docs;  // (lang, topic) → ids
+    auto note_topic = [&](const Article& a) {
+        if (const std::string topic = bsnlp_topic(a.source); !topic.empty()) topic_docs[{a.lang, topic}].push_back(a.id);
+    };
     for (auto& [lang, articles] : by_lang) {
         std::mt19937_64 rng(options.seed);
         shuffle_stable(articles, rng);
@@ -173,18 +209,31 @@ std::vector<std::string> make_known_item_sets(const std::vector<std::string>& co
             }
             a.title.clear();
             corpus << article_json_line(a) << '\n';
+            note_topic(a);
         }
         const std::size_t max_distractors = options.docs_per_lang > targets ? options.docs_per_lang - targets : 0;
         for (std::size_t i = 0; i < articles.size() && distractors < max_distractors; ++i) {
             if (is_target[i]) continue;
             corpus << article_json_line(articles[i]) << '\n';
+            note_topic(articles[i]);
             ++distractors;
         }
         summary.push_back(lang + ": " + std::to_string(targets) + " headline queries, " + std::to_string(leads) +
                           " lead queries, " + std::to_string(targets + distractors) + " documents (" +
                           std::to_string(distractors) + " distractors) of " + std::to_string(articles.size()));
     }
-    for (std::ofstream* f : {&corpus, &headline_q, &headline_r, &lead_q, &lead_r})
+    std::ofstream topic_q = open(KnownItemFiles::topic_queries), topic_r = open(KnownItemFiles::topic_qrels);
+    std::size_t topics = 0;
+    for (const TopicQuery& t : bsnlp_topic_queries()) {
+        const auto docs = topic_docs.find({t.lang, t.topic});
+        if (docs == topic_docs.end()) continue;
+        const std::string qid = std::string(t.lang) + "-" + t.topic;
+        topic_q << qid << '\t' << t.query << '\n';
+        for (const std::string& id : docs->second) topic_r << qid << '\t' << id << "\t1\n";
+        ++topics;
+    }
+    summary.push_back("topics: " + std::to_string(topics) + " BSNLP topic queries");
+    for (std::ofstream* f : {&corpus, &headline_q, &headline_r, &lead_q, &lead_r, &topic_q, &topic_r})
         if (!f->flush()) throw std::runtime_error("cannot write into " + out_dir);
     return summary;
 }

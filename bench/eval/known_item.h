@@ -26,7 +26,22 @@ struct KnownItemFiles {
     static constexpr const char* headline_qrels = "headline.qrels.tsv";
     static constexpr const char* lead_queries = "lead.queries.tsv";
     static constexpr const char* lead_qrels = "lead.qrels.tsv";
+    static constexpr const char* topic_queries = "topics.queries.tsv";
+    static constexpr const char* topic_qrels = "topics.qrels.tsv";
 };
+
+/// The BSNLP shared-task documents of the corpora were collected per news topic; their source
+/// field says which ("... (via BSNLP shared task, topic brexit)"). A topic's query is what a
+/// reader would type for it, and every document of the topic in the collection is relevant.
+struct TopicQuery {
+    const char* lang;
+    const char* topic;
+    const char* query;
+};
+const std::vector<TopicQuery>& bsnlp_topic_queries();
+
+/// The BSNLP topic of an article from its source field, or "".
+std::string bsnlp_topic(const std::string& source);
 
 /// Words of @p text as a user would paste them into the search box: split on spaces, edge
 /// punctuation and query syntax (quotes, brackets, ':', '*', leading '-' or '+') removed, and

@@ -38,6 +38,9 @@ int run(RunArgs args) {
                             (dir / KnownItemFiles::headline_qrels).string());
         args.sets.push_back("lead:" + (dir / KnownItemFiles::lead_queries).string() + ":" +
                             (dir / KnownItemFiles::lead_qrels).string());
+        if (fs::exists(dir / KnownItemFiles::topic_queries))
+            args.sets.push_back("topics:" + (dir / KnownItemFiles::topic_queries).string() + ":" +
+                                (dir / KnownItemFiles::topic_qrels).string());
     }
     if (args.corpora.empty() || args.sets.empty()) throw std::invalid_argument("give --known-item, or --corpus and --set");
 

@@ -9,7 +9,7 @@ namespace {
 
 // Everything a variant states explicitly, so that a built-in keeps its meaning when the
 // library defaults move: plain BM25 (Robertson's k1 and b), stems, strict AND, no bonuses.
-constexpr const char* kNeutral = "match:and,min:0.5,long-words:5,fallback:0,k1:1.2,b:0.75,stems:1,exact:0,title:0,prox:0,window:3";
+constexpr const char* kNeutral = "match:and,min:0.5,long-words:5,fallback:0,k1:1.2,b:0.75,stems:1,exact:0,title:0,prox:0,window:3,every:0";
 
 // name, settings over kNeutral ("" for the library defaults).
 const std::vector<std::pair<std::string, std::string>>& builtins() {
@@ -17,22 +17,18 @@ const std::vector<std::pair<std::string, std::string>>& builtins() {
         {"bm25-exact-or", "stems:0,match:or"},
         {"bm25-exact-and", "stems:0,match:and,fallback:1"},
         {"before", "k1:1,b:0.5"},  // the searcher before this work: stems, strict AND, Xapian's BM25 defaults
-        {"and", ""},
         {"and+fallback", "fallback:1"},
         {"or", "match:or"},
         {"min-0.4", "long:min,min:0.4,fallback:1"},
-        {"min-0.5", "long:min,min:0.5,fallback:1"},
         {"min-0.6", "long:min,min:0.6,fallback:1"},
         {"min-0.75", "long:min,min:0.75,fallback:1"},
         {"or-k1-0.9-b-0.4", "match:or,k1:0.9,b:0.4"},
         {"or-k1-1.5-b-0.75", "match:or,k1:1.5,b:0.75"},
         {"or-k1-1.2-b-0.9", "match:or,k1:1.2,b:0.9"},
-        {"or-k1-2-b-0.75", "match:or,k1:2,b:0.75"},
         {"or+exact-0.5", "match:or,exact:0.5"},
-        {"or+exact-1", "match:or,exact:1"},
         {"or+title-0.5", "match:or,title:0.5"},
-        {"or+prox-0.5", "match:or,prox:0.5"},
-        {"or+prox-1", "match:or,prox:1"},
+        {"or+every-0.5", "match:or,every:0.5"},
+        {"long-or+b-0.9+every-0.5", "long:or,fallback:1,b:0.9,every:0.5"},  // spelled out: the defaults
         {"default", ""},
     };
     return list;
@@ -78,6 +74,7 @@ void apply_settings(SearchOptions& o, const std::string& settings) {
         else if (key == "exact") o.exact_form_bonus = parse_number(key, value);
         else if (key == "title") o.title_bonus = parse_number(key, value);
         else if (key == "prox") o.proximity_bonus = parse_number(key, value);
+        else if (key == "every") o.all_words_bonus = parse_number(key, value);
         else if (key == "window") o.proximity_window = static_cast<unsigned>(parse_number(key, value));
         else throw std::invalid_argument("unknown setting \"" + key + "\"");
     }

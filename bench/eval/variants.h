@@ -16,7 +16,8 @@ struct Variant {
 
 /// "NAME" of a built-in variant, or "NAME=key:value,key:value,..." over the library defaults.
 /// Keys: match, short, long (and|or|min), min (share of words), long-words, fallback (0|1),
-/// k1, b, stems (0|1), exact, title, prox, window. Throws std::invalid_argument.
+/// k1, b, stems (0|1), exact, title, prox, window, every
+/// (bonus for documents with every word). Throws std::invalid_argument.
 Variant parse_variant(const std::string& spec);
 
 /// The variants docs/quality.md reports, the no-stemming BM25 baseline first.

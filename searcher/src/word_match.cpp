@@ -90,6 +90,12 @@ Xapian::Query QueryBuilder::top_level_and(const QueryNode& node) {
                                          std::max<std::size_t>(words.size(), 1));
     }
 
+    // Under relaxed matching, a document holding every word should still come before one that
+    // holds most of them with more weight: what strict AND gives for free.
+    Xapian::Query every_word;
+    if (needed < words.size() && words.size() > 1 && options_.all_words_bonus > 0)
+        every_word = combine_all(Xapian::Query::OP_AND, word_queries);
+
     Xapian::Query matched;
     if (needed >= words.size()) {
         word_queries.insert(word_queries.end(), required.begin(), required.end());
@@ -105,7 +111,8 @@ Xapian::Query QueryBuilder::top_level_and(const QueryNode& node) {
     }
 
     Xapian::Query bonus = combine_all(Xapian::Query::OP_OR, {scaled(proximity_bonus(words), options_.proximity_bonus),
-                                                             scaled(title_bonus(words), options_.title_bonus)});
+                                                             scaled(title_bonus(words), options_.title_bonus),
+                                                             scaled(every_word, options_.all_words_bonus)});
     if (bonus.empty() || matched.empty()) return matched;
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, matched, bonus);
 }

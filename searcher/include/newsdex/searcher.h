@@ -47,16 +47,20 @@ struct SearchOptions {
     /// Matching for queries of fewer than long_query_words plain words.
     WordMatch short_query_match = WordMatch::all;
     /// Matching for queries of long_query_words plain words or more (a pasted headline).
-    WordMatch long_query_match = WordMatch::minimum;
+    WordMatch long_query_match = WordMatch::any;
     std::size_t long_query_words = 5;
     /// Fraction of the plain words a document needs under WordMatch::minimum (rounded up).
     double minimum_should_match = 0.5;
     /// When a query of several plain words finds nothing, run it again matching any of them.
     bool or_fallback = true;
 
+    /// Under relaxed matching (any, minimum), extra weight, as a multiple of their BM25 weight, for
+    /// documents that hold every plain word: they come first as under strict AND, the rest follow.
+    double all_words_bonus = 0.5;
+
     /// BM25 term-frequency saturation (k1) and document-length normalization (b).
     double bm25_k1 = 1.2;
-    double bm25_b = 0.75;
+    double bm25_b = 0.9;
     /// false: plain words match their exact written form only (the no-stemming baseline).
     bool use_stems = true;
     /// Extra weight, as a multiple of its BM25 weight, for a plain word found in exactly the form
