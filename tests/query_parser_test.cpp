@@ -160,3 +160,14 @@ TEST_CASE("columns count characters, not bytes", "[parser]") {
         CHECK(e.column() == 23);
     }
 }
+
+TEST_CASE("'+' and an explicit AND mark words as required", "[parser]") {
+    const auto n = parse_query("+трамп кім AND мун переговори");
+    REQUIRE(n.kind == K::and_);
+    REQUIRE(n.children.size() == 4);
+    CHECK(n.children[0].required);
+    CHECK(n.children[1].required);  // left of AND
+    CHECK(n.children[2].required);  // right of AND
+    CHECK_FALSE(n.children[3].required);
+    CHECK_FALSE(parse_query("a -b c").children[0].children[1].required);
+}

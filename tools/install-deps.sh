@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config
   libxapian-dev xapian-tools
-  libicu-dev libarchive-dev libxml2-dev
+  libicu-dev libarchive-dev libxml2-dev zlib1g-dev
   libcli11-dev libspdlog-dev nlohmann-json3-dev catch2
   libhunspell-dev hunspell-uk hunspell-ru
 )

@@ -24,9 +24,16 @@ Xapian::Query combine(Xapian::Query::op op, std::vector<Xapian::Query>& parts) {
 
 }  // namespace
 
-Xapian::Query QueryBuilder::build(const QueryNode& node, const Xapian::Database& db) {
+Xapian::Query QueryBuilder::build(const QueryNode& node, const Xapian::Database& db, const SearchOptions& options) {
     db_ = &db;
     spec_ = {};
+    options_ = options;
+    decider_.reset();
+    plain_words_ = 0;
+    word_match_ = WordMatch::all;
+    // Only the query's own top-level words may be relaxed: one match decider serves one query.
+    top_level_ = &node;
+    if (node.kind == QueryNode::Kind::and_not) top_level_ = &node.children.front();
     return build_node(node, true, "");
 }
 
@@ -71,12 +78,20 @@ Xapian::Query QueryBuilder::phrase_query(const std::vector<Token>& tokens, bool 
 }
 
 Xapian::Query QueryBuilder::word_forms(const std::string& term, bool positive, bool title) {
-    std::vector<Xapian::Query> forms{Xapian::Query(prefixed(title ? schema::kTitlePrefix : "", term))};
+    const Xapian::Query exact(prefixed(title ? schema::kTitlePrefix : "", term));
+    if (!options_.use_stems) {
+        if (positive) spec_.exact_terms.insert(term);
+        return exact;
+    }
+    std::vector<Xapian::Query> forms{exact};
     for (const std::string& lemma : word_lemmas(term))
         forms.emplace_back(prefixed(title ? schema::kTitleStemPrefix : schema::kStemPrefix, lemma));
     if (positive) highlight_word(term);
     // One word, however many forms: BM25 must count it once, not once per form.
-    return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+    Xapian::Query word(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+    if (options_.exact_form_bonus <= 0 || forms.size() == 1 || !positive) return word;
+    return Xapian::Query(Xapian::Query::OP_OR, word,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, options_.exact_form_bonus));
 }
 
 Xapian::Query QueryBuilder::word_query(const QueryNode& node, bool positive, const std::string& field) {
@@ -123,6 +138,8 @@ Xapian::Query QueryBuilder::build_node(const QueryNode& node, bool positive, con
     case K::match_all:
         return Xapian::Query::MatchAll;
     case K::and_:
+        if (positive && &node == top_level_) return top_level_and(node);
+        [[fallthrough]];
     case K::or_: {
         std::vector<Xapian::Query> parts;
         for (const auto& child : node.children) parts.push_back(build_node(child, positive, field));

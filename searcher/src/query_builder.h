@@ -5,11 +5,13 @@
 #include "query_parser.h"
 
 #include "newsdex/analyzer.h"
+#include "newsdex/searcher.h"
 #include "stored_lemmas.h"
 
 #include <xapian.h>
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -28,11 +30,24 @@ class QueryBuilder {
 public:
     QueryBuilder(const Analyzer& analyzer, StoredLemmas& lemmas) : analyzer_(analyzer), lemmas_(lemmas) {}
 
-    Xapian::Query build(const QueryNode& node, const Xapian::Database& db);
+    /// The ranking fields of @p options (word matching, stems, bonuses) shape the query.
+    Xapian::Query build(const QueryNode& node, const Xapian::Database& db, const SearchOptions& options = {});
 
     const HighlightSpec& highlights() const { return spec_; }
 
+    /// The filter the last built query needs under WordMatch::minimum, else nullptr.
+    const Xapian::MatchDecider* decider() const { return decider_.get(); }
+    /// Plain words of the last query's top level, and how they were matched.
+    std::size_t plain_words() const { return plain_words_; }
+    WordMatch word_match() const { return word_match_; }
+
 private:
+    // word_match.cpp: the top-level conjunction of plain words, relaxed and given bonuses.
+    Xapian::Query top_level_and(const QueryNode& node);
+    Xapian::Query proximity_bonus(const std::vector<const QueryNode*>& words);
+    Xapian::Query title_bonus(const std::vector<const QueryNode*>& words);
+    static bool is_plain_word(const QueryNode& node);
+
     Xapian::Query build_node(const QueryNode& node, bool positive, const std::string& field);
     Xapian::Query word_query(const QueryNode& node, bool positive, const std::string& field);
     Xapian::Query phrase_query(const std::vector<Token>& tokens, bool positive, const std::string& field,
@@ -51,6 +66,11 @@ private:
     StoredLemmas& lemmas_;
     const Xapian::Database* db_ = nullptr;
     HighlightSpec spec_;
+    SearchOptions options_;
+    const QueryNode* top_level_ = nullptr;  ///< the and_ node whose plain words may be relaxed
+    std::unique_ptr<Xapian::MatchDecider> decider_;
+    std::size_t plain_words_ = 0;
+    WordMatch word_match_ = WordMatch::all;
 };
 
 }  // namespace newsdex

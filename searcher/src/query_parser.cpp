@@ -188,12 +188,15 @@ private:
     QueryNode parse_and(int depth) {
         std::vector<QueryNode> include, exclude;
         std::size_t column = column_of(q_, peek().offset);
+        bool next_required = false;  // '+' or AND before the next operand
         while (true) {
             const Lexeme& lx = peek();
             if (lx.type == Lexeme::Type::and_) {
                 take();
                 if (include.empty() && exclude.empty()) error("AND needs a query on its left", lx.offset);
                 if (!starts_operand(peek().type)) error("AND needs a query on its right", lx.offset);
+                if (!include.empty()) include.back().required = true;
+                next_required = true;
                 continue;
             }
             if (lx.type == Lexeme::Type::not_ || lx.type == Lexeme::Type::minus) {
@@ -201,14 +204,18 @@ private:
                 if (!starts_operand(peek().type) || peek().type == Lexeme::Type::not_ || peek().type == Lexeme::Type::minus)
                     error(std::string(lx.type == Lexeme::Type::not_ ? "NOT" : "-") + " needs a term to exclude", lx.offset);
                 exclude.push_back(parse_near(depth));
+                next_required = false;
                 continue;
             }
             if (lx.type == Lexeme::Type::plus) {
                 take();
-                continue;  // every unsigned term is already required
+                next_required = true;
+                continue;
             }
             if (!starts_operand(lx.type)) break;
             include.push_back(parse_near(depth));
+            include.back().required = include.back().required || next_required;
+            next_required = false;
         }
         if (include.empty() && exclude.empty()) {
             if (peek().type == Lexeme::Type::or_) error("OR needs a query on its left", peek().offset);

@@ -25,6 +25,7 @@ struct QueryNode {
     std::string text;
     std::string low, high;
     bool prefix = false;
+    bool required = false;  ///< marked with '+' or joined by an explicit AND: never optional
     unsigned distance = 0;
     std::size_t column = 1;  ///< 1-based character position of the node in the query
     std::vector<QueryNode> children;

@@ -47,12 +47,8 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
     QueryBuilder builder(impl_->analyzer, *impl_->lemmas);
     SearchResults results;
     try {
-        Xapian::Query query = builder.build(tree, impl_->db);
-        if (query.empty()) return results;
-        if (Xapian::Query filter = filter_query(options); !filter.empty())
-            query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
         Xapian::Enquire enquire(impl_->db);
-        enquire.set_query(query);
+        enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0, 1, options.bm25_b, 0.5));
         if (options.collapse_duplicates) enquire.set_collapse_key(schema::kContentSlot);
         // Undated articles go last in either direction.
         Xapian::MultiValueKeyMaker by_date;
@@ -63,8 +59,24 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
             by_date.add_value(schema::kDateSlot, false, "~");
             enquire.set_sort_by_key_then_relevance(&by_date, false);
         }
-        const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                                   static_cast<Xapian::doccount>(options.limit));
+        const Xapian::Query filter = filter_query(options);
+        auto run = [&](const SearchOptions& run_options) {
+            Xapian::Query query = builder.build(tree, impl_->db, run_options);
+            if (query.empty()) return Xapian::MSet();
+            if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+            enquire.set_query(query);
+            return enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                                    static_cast<Xapian::doccount>(options.limit), 0, nullptr, builder.decider());
+        };
+        Xapian::MSet mset = run(options);
+        // A query with one word the collection lacks (a typo, a name spelled otherwise) should
+        // still find the documents that hold the rest, ranked by how many of them they hold.
+        if (mset.get_matches_upper_bound() == 0 && options.or_fallback && builder.plain_words() > 1 &&
+            builder.word_match() != WordMatch::any) {
+            SearchOptions any_word = options;
+            any_word.short_query_match = any_word.long_query_match = WordMatch::any;
+            mset = run(any_word);
+        }
         results.estimated_matches = mset.get_matches_estimated();
         std::size_t rank = options.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) {

@@ -38,6 +38,16 @@ enum class SortOrder {
     date_oldest,  ///< publication date, oldest first (undated articles last)
 };
 
+/// How the plain words of a query must match: the words typed without quotes, a field, '+' or an
+/// explicit AND (those always must match, as do phrases, fields and date ranges).
+enum class WordMatch {
+    all,      ///< every word (strict AND)
+    any,      ///< at least one word (OR); BM25 puts documents with more of them first
+    minimum,  ///< at least SearchOptions::minimum_should_match of the words
+};
+
+/// The defaults are the settings that ranked best on the judged sets of docs/quality.md; the
+/// other values exist so that bench/eval can compare them on one index.
 struct SearchOptions {
     std::size_t offset = 0;
     std::size_t limit = 10;
@@ -49,6 +59,35 @@ struct SearchOptions {
     std::vector<std::string> languages; ///< only these language codes (any of them)
     std::vector<std::string> sources;   ///< only these source names (any of them; case-insensitive, exact)
     bool collapse_duplicates = true;    ///< exact copies (same normalized body) shown once, with a count
+
+    /// Matching for queries of fewer than long_query_words plain words.
+    WordMatch short_query_match = WordMatch::all;
+    /// Matching for queries of long_query_words plain words or more (a pasted headline).
+    WordMatch long_query_match = WordMatch::any;
+    std::size_t long_query_words = 5;
+    /// Fraction of the plain words a document needs under WordMatch::minimum (rounded up).
+    double minimum_should_match = 0.5;
+    /// When a query of several plain words finds nothing, run it again matching any of them.
+    bool or_fallback = true;
+
+    /// Under relaxed matching (any, minimum), extra weight, as a multiple of their BM25 weight, for
+    /// documents that hold every plain word: they come first as under strict AND, the rest follow.
+    double all_words_bonus = 0.5;
+
+    /// BM25 term-frequency saturation (k1) and document-length normalization (b).
+    double bm25_k1 = 1.2;
+    double bm25_b = 0.9;
+    /// false: plain words match their exact written form only (the no-stemming baseline).
+    bool use_stems = true;
+    /// Extra weight, as a multiple of its BM25 weight, for a plain word found in exactly the form
+    /// typed rather than only as another form of its stem.
+    double exact_form_bonus = 0;
+    /// Extra weight, as a multiple of its BM25 weight, for a plain word found in the title.
+    double title_bonus = 0;
+    /// Extra weight, as a multiple of their BM25 weights, for two neighbouring plain words of the
+    /// query found within proximity_window words of each other (in any order, any inflection).
+    double proximity_bonus = 0;
+    unsigned proximity_window = 3;
 };
 
 struct Hit {

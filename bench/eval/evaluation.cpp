@@ -1,0 +1,86 @@
+#include "evaluation.h"
+
+#include "newsdex/indexer.h"
+#include "newsdex/searcher.h"
+
+#include <chrono>
+
+namespace newsdex::eval {
+
+void index_collection(const std::vector<Article>& articles, const std::string& db_path) {
+    Indexer indexer(db_path);
+    for (const Article& a : articles) indexer.add_article(a);
+    indexer.commit();
+}
+
+std::vector<QueryScore> score_variant(const std::string& db_path, const JudgedSet& set, const Variant& variant,
+                                      const std::map<std::string, std::string>& doc_lang) {
+    Searcher searcher(db_path);
+    SearchOptions options = variant.options;
+    options.offset = 0;
+    options.limit = kRecallCutoff;
+    options.snippets = false;
+    std::vector<QueryScore> scores;
+    for (const Query& query : set.queries) {
+        const auto judged = set.qrels.find(query.id);
+        if (judged == set.qrels.end() || relevant_count(judged->second) == 0) continue;
+        QueryScore score;
+        score.qid = query.id;
+        for (const auto& [doc, grade] : judged->second) {
+            const auto lang = doc_lang.find(doc);
+            if (grade > 0 && lang != doc_lang.end()) {
+                score.lang = lang->second;
+                break;
+            }
+        }
+        if (score.lang.empty()) score.lang.push_back('?');  // relevant documents missing from the corpus
+        std::vector<std::string> ranking;
+        const auto start = std::chrono::steady_clock::now();
+        try {
+            for (const Hit& hit : searcher.search(query.text, options).hits) ranking.push_back(hit.id);
+        } catch (const QueryError&) {
+            score.failed = true;
+        }
+        score.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        score.ndcg = ndcg_at(ranking, judged->second, kRankCutoff);
+        score.reciprocal_rank = reciprocal_rank_at(ranking, judged->second, kRankCutoff);
+        score.recall = recall_at(ranking, judged->second, kRecallCutoff);
+        scores.push_back(std::move(score));
+    }
+    return scores;
+}
+
+std::vector<Summary> summarize(const std::string& set, const std::string& variant, const std::vector<QueryScore>& scores) {
+    std::map<std::string, Summary> by_lang;
+    auto add = [&](const std::string& lang, const QueryScore& s) {
+        Summary& sum = by_lang[lang];
+        sum.lang = lang;
+        ++sum.queries;
+        sum.failed += s.failed ? 1 : 0;
+        sum.ndcg += s.ndcg;
+        sum.mrr += s.reciprocal_rank;
+        sum.recall += s.recall;
+        sum.milliseconds += s.milliseconds;
+    };
+    for (const QueryScore& s : scores) {
+        add("all", s);
+        add(s.lang, s);
+    }
+    std::vector<Summary> rows;
+    auto finish = [&](Summary sum) {
+        sum.set = set;
+        sum.variant = variant;
+        const double n = sum.queries ? static_cast<double>(sum.queries) : 1.0;
+        sum.ndcg /= n;
+        sum.mrr /= n;
+        sum.recall /= n;
+        sum.milliseconds /= n;
+        rows.push_back(std::move(sum));
+    };
+    if (by_lang.count("all")) finish(by_lang["all"]);
+    for (const auto& [lang, sum] : by_lang)
+        if (lang != "all") finish(sum);
+    return rows;
+}
+
+}  // namespace newsdex::eval

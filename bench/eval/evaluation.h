@@ -1,0 +1,45 @@
+// Indexes a judged collection through the public library API and scores query variants on it.
+#pragma once
+
+#include "judged_set.h"
+#include "variants.h"
+
+#include "newsdex/article.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace newsdex::eval {
+
+inline constexpr std::size_t kRankCutoff = 10;    ///< nDCG@10, MRR@10
+inline constexpr std::size_t kRecallCutoff = 100; ///< Recall@100: how deep every query is run
+
+/// Writes @p articles into a new index at @p db_path under their own ids (never their URLs), so
+/// hits map back to the qrels' docids.
+void index_collection(const std::vector<Article>& articles, const std::string& db_path);
+
+struct QueryScore {
+    std::string qid;
+    std::string lang;  ///< language of the query's relevant documents
+    double ndcg = 0, reciprocal_rank = 0, recall = 0;
+    double milliseconds = 0;
+    bool failed = false;  ///< the query could not be parsed: scores 0
+};
+
+/// Mean scores of one group of queries.
+struct Summary {
+    std::string set, variant, lang;  ///< lang "all" for every language together
+    std::size_t queries = 0, failed = 0;
+    double ndcg = 0, mrr = 0, recall = 0, milliseconds = 0;
+};
+
+/// Runs every judged query of @p set (those with at least one relevant document) with @p variant
+/// against the index at @p db_path. @p doc_lang maps docid → language.
+std::vector<QueryScore> score_variant(const std::string& db_path, const JudgedSet& set, const Variant& variant,
+                                      const std::map<std::string, std::string>& doc_lang);
+
+/// Overall ("all") and per-language means, languages in alphabetical order after "all".
+std::vector<Summary> summarize(const std::string& set, const std::string& variant, const std::vector<QueryScore>& scores);
+
+}  // namespace newsdex::eval

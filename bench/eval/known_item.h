@@ -1,0 +1,65 @@
+// Known-item judged sets made from a news corpus: each query has exactly one relevant article,
+// indexed without its title, among the rest of the corpus as distractors.
+#pragma once
+
+#include "newsdex/article.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace newsdex::eval {
+
+struct KnownItemOptions {
+    std::size_t docs_per_lang = 4400;    ///< targets and distractors together, per language
+    std::size_t queries_per_lang = 400;  ///< targets per language
+    std::uint64_t seed = 20261126;
+    std::size_t min_headline_words = 3;
+    std::size_t min_lead_words = 6;
+    std::size_t max_lead_words = 15;  ///< a pasted sentence, not a paragraph
+};
+
+/// What make_known_item_sets writes into its output directory.
+struct KnownItemFiles {
+    static constexpr const char* corpus = "corpus.jsonl";
+    static constexpr const char* headline_queries = "headline.queries.tsv";
+    static constexpr const char* headline_qrels = "headline.qrels.tsv";
+    static constexpr const char* lead_queries = "lead.queries.tsv";
+    static constexpr const char* lead_qrels = "lead.qrels.tsv";
+    static constexpr const char* topic_queries = "topics.queries.tsv";
+    static constexpr const char* topic_qrels = "topics.qrels.tsv";
+};
+
+/// The BSNLP shared-task documents of the corpora were collected per news topic; their source
+/// field says which ("... (via BSNLP shared task, topic brexit)"). A topic's query is what a
+/// reader would type for it, and every document of the topic in the collection is relevant.
+struct TopicQuery {
+    const char* lang;
+    const char* topic;
+    const char* query;
+};
+const std::vector<TopicQuery>& bsnlp_topic_queries();
+
+/// The BSNLP topic of an article from its source field, or "".
+std::string bsnlp_topic(const std::string& source);
+
+/// Words of @p text as a user would paste them into the search box: split on spaces, edge
+/// punctuation and query syntax (quotes, brackets, ':', '*', leading '-' or '+') removed, and
+/// AND/OR/NOT/NEAR lower-cased so that an upper-case headline is not read as operators.
+std::vector<std::string> query_words(const std::string& text);
+
+/// The first sentence of the first paragraph of @p body (cut at ". ", "! ", "? " or "…" once it
+/// has at least @p min_words words), or the whole paragraph.
+std::string lead_sentence(const std::string& body, std::size_t min_words);
+
+/// True when @p title merely repeats the start of @p body (sources without headlines use the first
+/// sentence as title): such an article cannot give a headline query.
+bool title_repeats_body(const std::string& title, const std::string& body);
+
+/// Reads the corpora, picks per language (by the records' `lang`) targets with a real headline and
+/// distractors, deterministically from the seed, and writes the KnownItemFiles into @p out_dir.
+/// Returns a one-line summary per language. Throws std::runtime_error.
+std::vector<std::string> make_known_item_sets(const std::vector<std::string>& corpus_paths, const std::string& out_dir,
+                                              const KnownItemOptions& options);
+
+}  // namespace newsdex::eval

@@ -1,0 +1,120 @@
+#include "variants.h"
+
+#include <map>
+#include <stdexcept>
+#include <utility>
+
+namespace newsdex::eval {
+namespace {
+
+// Everything a variant states explicitly, so that a built-in keeps its meaning when the
+// library defaults move: plain BM25 (Robertson's k1 and b), stems, strict AND, no bonuses.
+constexpr const char* kNeutral = "match:and,min:0.5,long-words:5,fallback:0,k1:1.2,b:0.75,stems:1,exact:0,title:0,prox:0,window:3,every:0";
+
+// name, settings over kNeutral ("" for the library defaults).
+const std::vector<std::pair<std::string, std::string>>& builtins() {
+    static const std::vector<std::pair<std::string, std::string>> list = {
+        {"bm25-exact-or", "stems:0,match:or"},
+        {"bm25-exact-and", "stems:0,match:and,fallback:1"},
+        {"before", "k1:1,b:0.5"},  // the searcher before this work: stems, strict AND, Xapian's BM25 defaults
+        {"and+fallback", "fallback:1"},
+        {"or", "match:or"},
+        {"min-0.4", "long:min,min:0.4,fallback:1"},
+        {"min-0.6", "long:min,min:0.6,fallback:1"},
+        {"min-0.75", "long:min,min:0.75,fallback:1"},
+        {"or-k1-0.9-b-0.4", "match:or,k1:0.9,b:0.4"},
+        {"or-k1-1.5-b-0.75", "match:or,k1:1.5,b:0.75"},
+        {"or-k1-1.2-b-0.9", "match:or,k1:1.2,b:0.9"},
+        {"or+exact-0.5", "match:or,exact:0.5"},
+        {"or+title-0.5", "match:or,title:0.5"},
+        {"or+every-0.5", "match:or,every:0.5"},
+        {"long-or+b-0.9+every-0.5", "long:or,fallback:1,b:0.9,every:0.5"},  // spelled out: the defaults
+        {"default", ""},
+    };
+    return list;
+}
+
+WordMatch parse_match(const std::string& value) {
+    if (value == "and" || value == "all") return WordMatch::all;
+    if (value == "or" || value == "any") return WordMatch::any;
+    if (value == "min" || value == "minimum") return WordMatch::minimum;
+    throw std::invalid_argument("unknown match mode \"" + value + "\" (and, or, min)");
+}
+
+double parse_number(const std::string& key, const std::string& value) {
+    try {
+        std::size_t used = 0;
+        const double v = std::stod(value, &used);
+        if (used == value.size() && v >= 0) return v;
+    } catch (const std::exception&) {
+    }
+    throw std::invalid_argument("\"" + key + "\" needs a non-negative number, not \"" + value + "\"");
+}
+
+void apply_settings(SearchOptions& o, const std::string& settings) {
+    std::size_t start = 0;
+    while (start < settings.size()) {
+        std::size_t comma = settings.find(',', start);
+        if (comma == std::string::npos) comma = settings.size();
+        const std::string item = settings.substr(start, comma - start);
+        start = comma + 1;
+        if (item.empty()) continue;
+        const std::size_t colon = item.find(':');
+        if (colon == std::string::npos) throw std::invalid_argument("setting \"" + item + "\" is not key:value");
+        const std::string key = item.substr(0, colon), value = item.substr(colon + 1);
+        if (key == "match") o.short_query_match = o.long_query_match = parse_match(value);
+        else if (key == "short") o.short_query_match = parse_match(value);
+        else if (key == "long") o.long_query_match = parse_match(value);
+        else if (key == "min") o.minimum_should_match = parse_number(key, value);
+        else if (key == "long-words") o.long_query_words = static_cast<std::size_t>(parse_number(key, value));
+        else if (key == "fallback") o.or_fallback = parse_number(key, value) != 0;
+        else if (key == "k1") o.bm25_k1 = parse_number(key, value);
+        else if (key == "b") o.bm25_b = parse_number(key, value);
+        else if (key == "stems") o.use_stems = parse_number(key, value) != 0;
+        else if (key == "exact") o.exact_form_bonus = parse_number(key, value);
+        else if (key == "title") o.title_bonus = parse_number(key, value);
+        else if (key == "prox") o.proximity_bonus = parse_number(key, value);
+        else if (key == "every") o.all_words_bonus = parse_number(key, value);
+        else if (key == "window") o.proximity_window = static_cast<unsigned>(parse_number(key, value));
+        else throw std::invalid_argument("unknown setting \"" + key + "\"");
+    }
+}
+
+}  // namespace
+
+Variant parse_variant(const std::string& spec) {
+    const std::size_t eq = spec.find('=');
+    Variant v;
+    v.name = spec.substr(0, eq);
+    if (v.name.empty()) throw std::invalid_argument("variant \"" + spec + "\" has no name");
+    if (eq != std::string::npos) {
+        v.spec = spec.substr(eq + 1);
+        apply_settings(v.options, v.spec);
+        return v;
+    }
+    for (const auto& [name, settings] : builtins()) {
+        if (name != v.name) continue;
+        if (name != "default") {
+            v.spec = settings;
+            apply_settings(v.options, kNeutral);
+            apply_settings(v.options, settings);
+        }
+        v.options.snippets = false;
+        return v;
+    }
+    throw std::invalid_argument("unknown variant \"" + v.name + "\" (see newsdex-eval list-variants)");
+}
+
+std::vector<Variant> standard_variants() {
+    std::vector<Variant> list;
+    for (const auto& [name, settings] : builtins()) list.push_back(parse_variant(name));
+    return list;
+}
+
+std::vector<std::string> builtin_variant_names() {
+    std::vector<std::string> names;
+    for (const auto& [name, settings] : builtins()) names.push_back(name + (settings.empty() ? "" : "  (" + settings + ")"));
+    return names;
+}
+
+}  // namespace newsdex::eval

@@ -1,0 +1,29 @@
+// Named ways to query the same index (SearchOptions), so that one run compares them all.
+#pragma once
+
+#include "newsdex/searcher.h"
+
+#include <string>
+#include <vector>
+
+namespace newsdex::eval {
+
+struct Variant {
+    std::string name;
+    std::string spec;  ///< the settings that differ from the library defaults, as parsed
+    SearchOptions options;
+};
+
+/// "NAME" of a built-in variant, or "NAME=key:value,key:value,..." over the library defaults.
+/// Keys: match, short, long (and|or|min), min (share of words), long-words, fallback (0|1),
+/// k1, b, stems (0|1), exact, title, prox, window, every
+/// (bonus for documents with every word). Throws std::invalid_argument.
+Variant parse_variant(const std::string& spec);
+
+/// The variants docs/quality.md reports, the no-stemming BM25 baseline first.
+std::vector<Variant> standard_variants();
+
+/// Names of the built-in variants, for --help.
+std::vector<std::string> builtin_variant_names();
+
+}  // namespace newsdex::eval
