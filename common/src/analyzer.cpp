@@ -7,6 +7,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -75,6 +76,34 @@ bool is_basic_cyrillic_or_ascii(const icu::UnicodeString& s) {
     return true;
 }
 
+// The common case of a word all in basic Cyrillic (plus ASCII apostrophes and digits), folded
+// straight to UTF-8: the same result as the general path below (the fold is NFKC_Casefold's for
+// this range, then the project rules), without building intermediate strings. Returns false,
+// writing nothing, for anything else: Latin letters (a mixed-script repair may be due), marks,
+// other scripts.
+bool fold_single_script(const icu::UnicodeString& s, std::string& out) {
+    const int32_t n = s.length();
+    const UChar* p = s.getBuffer();
+    bool letter = false;
+    for (int32_t i = 0; i < n; ++i) {
+        const UChar c = p[i];
+        if (c >= 0x0400 && c <= 0x04FF && !(c >= 0x0483 && c <= 0x0489)) letter = true;
+        else if (!((c >= '0' && c <= '9') || c == '\'')) return false;
+    }
+    if (!letter) return false;
+    out.reserve(static_cast<std::size_t>(n) * 2);
+    for (int32_t i = 0; i < n; ++i) {
+        UChar32 c = u_foldCase(p[i], U_FOLD_CASE_DEFAULT);
+        if (c == 0x0451 || c == 0x0450) c = 0x0435;       // ё ѐ → е
+        else if (c == 0x045D) c = 0x0438;                 // ѝ → и
+        char buf[4];
+        int32_t len = 0;
+        U8_APPEND_UNSAFE(buf, len, c);
+        out.append(buf, static_cast<std::size_t>(len));
+    }
+    return true;
+}
+
 bool has_alnum(const icu::UnicodeString& s) {
     for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1))
         if (u_isalnum(s.char32At(i))) return true;
@@ -108,6 +137,7 @@ struct Analyzer::Impl {
             }
             return result;
         }
+        if (fold_single_script(segment, result)) return result;
         icu::UnicodeString folded;
         if (is_basic_cyrillic_or_ascii(segment)) {
             // NFKC changes nothing in this range and full case folding equals simple folding, so
@@ -137,6 +167,9 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, std::uint32_t first
     byte_at.reserve(text.size() + 1);
     const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
     const auto length = static_cast<int32_t>(text.size());
+    // UTF-16 never needs more units than UTF-8 has bytes: write into one buffer of that size.
+    UChar* units = u16.getBuffer(length + 1);
+    int32_t used = 0;
     for (int32_t i = 0; i < length;) {
         const int32_t start = i;
         UChar32 c;
@@ -144,10 +177,11 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, std::uint32_t first
         if (c < 0) c = 0xFFFD;
         // Invisible characters that ICU would treat as word breaks, though they sit inside words.
         if (c == 0x200B || c == 0x2060 || c == 0xFEFF || c == 0x00AD) continue;
-        u16.append(c);
+        U16_APPEND_UNSAFE(units, used, c);
         byte_at.push_back(static_cast<std::size_t>(start));
         if (c > 0xFFFF) byte_at.push_back(static_cast<std::size_t>(start));
     }
+    u16.releaseBuffer(used);
     byte_at.push_back(text.size());
     unify_apostrophes(u16);
 
