@@ -139,15 +139,7 @@ TEST_CASE("snippets highlight the matched forms", "[e2e]") {
         INFO(hit.url);
         REQUIRE(!hit.highlights.empty());
         // Highlights are code-point offsets: decode and check each marks a form of the word.
-        std::u32string cps;
-        for (std::size_t i = 0; i < hit.snippet.size();) {
-            unsigned char c = static_cast<unsigned char>(hit.snippet[i]);
-            int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-            char32_t cp = len == 1 ? c : c & (0xFF >> (len + 1));
-            for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(hit.snippet[i + k]) & 0x3F);
-            cps.push_back(cp);
-            i += static_cast<std::size_t>(len);
-        }
+        const std::u32string cps = test::code_points(hit.snippet);
         for (auto [b, e] : hit.highlights) {
             REQUIRE(b < e);
             REQUIRE(e <= cps.size());
@@ -207,26 +199,10 @@ TEST_CASE("snippets highlight inflected matches in all three languages", "[e2e]"
         const Hit& hit = r.hits.front();
         CHECK(ends_with(hit.url, c.slug));
         REQUIRE(!hit.highlights.empty());
-        // Highlights are code points: find each marked word by converting with a UTF-32 copy.
+        // Highlights are code points: compare each marked word in UTF-32.
         bool found = false;
-        std::u32string cps;
-        for (std::size_t i = 0; i < hit.snippet.size();) {
-            unsigned char ch = static_cast<unsigned char>(hit.snippet[i]);
-            int len = ch < 0x80 ? 1 : ch < 0xE0 ? 2 : ch < 0xF0 ? 3 : 4;
-            char32_t cp = len == 1 ? ch : ch & (0xFF >> (len + 1));
-            for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(hit.snippet[i + k]) & 0x3F);
-            cps.push_back(cp);
-            i += static_cast<std::size_t>(len);
-        }
-        std::u32string wanted;
-        for (std::size_t i = 0; c.highlighted[i];) {
-            unsigned char ch = static_cast<unsigned char>(c.highlighted[i]);
-            int len = ch < 0x80 ? 1 : ch < 0xE0 ? 2 : 3;
-            char32_t cp = len == 1 ? ch : ch & (0xFF >> (len + 1));
-            for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(c.highlighted[i + k]) & 0x3F);
-            wanted.push_back(cp);
-            i += static_cast<std::size_t>(len);
-        }
+        const std::u32string cps = test::code_points(hit.snippet);
+        const std::u32string wanted = test::code_points(c.highlighted);
         for (auto [b, e] : hit.highlights) found |= cps.substr(b, e - b) == wanted;
         CHECK(found);
     }

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace newsdex::test {
 
@@ -31,6 +32,9 @@ struct CommandResult {
 /// Runs the newsdex binary with @p args (already shell-quoted) and captures its output;
 /// @p env is prepended as shell variable assignments ("NAME=value").
 CommandResult run_newsdex(const std::string& args, const std::string& env = "");
+
+/// The code points of UTF-8 @p text (highlights are counted in code points).
+std::u32string code_points(std::string_view text);
 
 /// Quotes @p s for /bin/sh.
 std::string shell_quote(const std::string& s);

@@ -1,5 +1,6 @@
 #include "charset.h"
 
+#include "text_util.h"
 #include "extractor.h"
 
 #include <unicode/ucnv.h>
@@ -15,12 +16,6 @@
 namespace newsdex {
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 // The value after "charset=" / "encoding=" at @p pos: quoted or up to a delimiter.
 std::string value_after(std::string_view s, std::size_t pos) {
     while (pos < s.size() && (s[pos] == ' ' || s[pos] == '=')) ++pos;
@@ -29,7 +24,7 @@ std::string value_after(std::string_view s, std::size_t pos) {
     while (end < s.size() && (std::isalnum(static_cast<unsigned char>(s[end])) || s[end] == '-' || s[end] == '_' ||
                               s[end] == '.' || s[end] == ':'))
         ++end;
-    return lower(s.substr(pos, end - pos));
+    return ascii_lower(s.substr(pos, end - pos));
 }
 
 bool is_valid_utf8(std::string_view data) {
@@ -100,7 +95,7 @@ double cyrillic_score(std::string_view data, const char* charset) {
 }  // namespace
 
 std::string charset_from_content_type(std::string_view content_type) {
-    const std::string ct = lower(content_type);
+    const std::string ct = ascii_lower(content_type);
     const auto pos = ct.find("charset");
     if (pos == std::string::npos) return {};
     return value_after(ct, pos + 7);
@@ -109,7 +104,7 @@ std::string charset_from_content_type(std::string_view content_type) {
 std::string declared_charset(std::string_view data) {
     // Declarations live in markup; JSON and plain text (the bulk of dumps) have none to look for.
     if (data.substr(0, 2048).find('<') == std::string_view::npos) return {};
-    const std::string head = lower(data.substr(0, 2048));
+    const std::string head = ascii_lower(data.substr(0, 2048));
     if (head.rfind("<?xml", 0) == 0 || head.rfind("\xef\xbb\xbf<?xml", 0) == 0) {
         const auto end = head.find("?>");
         const auto pos = head.find("encoding");
@@ -179,7 +174,7 @@ Utf8Text to_utf8(std::string_view data, std::string_view declared) {
     // Valid UTF-8 is taken as such unless the caller was told UTF-16/32 (see below for why a
     // document's own single-byte declaration does not outweigh it).
     if (declared.empty() && is_valid_utf8(data)) return {std::string(data), "UTF-8"};
-    std::string charset = lower(declared);
+    std::string charset = ascii_lower(declared);
     if (charset.empty()) charset = declared_charset(data);
     // Pages often declare Latin-1 while serving UTF-8; valid multi-byte UTF-8 does not happen by
     // chance in single-byte text, so it wins over a single-byte declaration.

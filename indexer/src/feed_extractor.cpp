@@ -1,6 +1,7 @@
 // RSS 2.0 and Atom feeds: one article per <item> or <entry>, with its link and date. Item bodies
 // are usually HTML fragments; they go through the HTML text extraction.
 #include "charset.h"
+#include "text_util.h"
 #include "extractor.h"
 
 #include <libxml/parser.h>
@@ -22,14 +23,6 @@ std::string content_of(const xmlNode* n) {
     if (!c) return {};
     std::string s(reinterpret_cast<const char*>(c));
     xmlFree(c);
-    return s;
-}
-
-std::string attr(const xmlNode* n, const char* name) {
-    xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
-    if (!v) return {};
-    std::string s(reinterpret_cast<const char*>(v));
-    xmlFree(v);
     return s;
 }
 
@@ -67,8 +60,8 @@ Article read_entry(xmlNode* entry, const std::string& feed_title, const std::str
         if (name == "title") a.title = trim(content_of(c));
         else if (name == "link") {
             // RSS: <link>url</link>; Atom: <link rel="alternate" href="url"/>.
-            const std::string href = attr(c, "href");
-            const std::string rel = attr(c, "rel");
+            const std::string href = xml_attr(c, "href");
+            const std::string rel = xml_attr(c, "rel");
             if (!href.empty() && (rel.empty() || rel == "alternate") && a.url.empty()) a.url = trim(href);
             else if (href.empty() && a.url.empty()) a.url = trim(content_of(c));
         } else if (name == "pubDate" || name == "published" || (name == "date" && a.published.empty()) ||
@@ -81,7 +74,7 @@ Article read_entry(xmlNode* entry, const std::string& feed_title, const std::str
             if (who.empty()) who = content_of(c);
             if (a.author.empty()) a.author = trim(who);
         } else if (name == "encoded" || name == "content") {
-            content = attr(c, "type") == "xhtml" ? inner_markup(c) : content_of(c);
+            content = xml_attr(c, "type") == "xhtml" ? inner_markup(c) : content_of(c);
         } else if (name == "description" || name == "summary") {
             summary = content_of(c);
         } else if (name == "language") {
@@ -128,7 +121,7 @@ Extraction extract_feed(const Member& member) {
             else if (name == "language" && feed_lang.empty()) feed_lang = trim(content_of(c));
         }
     }
-    if (feed_lang.empty()) feed_lang = attr(root, "lang");  // xml:lang on <feed>
+    if (feed_lang.empty()) feed_lang = xml_attr(root, "lang");  // xml:lang on <feed>
     for (std::size_t i = 0; i < entries.size(); ++i) {
         Article a = read_entry(entries[i], feed_title, member.path + "#" + std::to_string(i + 1));
         if (a.lang.empty()) a.lang = feed_lang;

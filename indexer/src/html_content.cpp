@@ -15,6 +15,7 @@
 // templates wrap whole articles in such elements too.
 #include "html_content.h"
 
+#include "text_util.h"
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -34,17 +35,6 @@ constexpr double kMainChildRatio = 1.0;
 constexpr double kSiblingRatio = 2.0;
 // Blocks shorter than this (in characters) count as article text only when they end a sentence.
 constexpr std::size_t kShortBlock = 60;
-
-std::string_view name_of(const xmlNode* n) { return n->name ? reinterpret_cast<const char*>(n->name) : ""; }
-
-std::string attr(const xmlNode* n, const char* name) {
-    xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
-    if (!v) return {};
-    std::string s(reinterpret_cast<const char*>(v));
-    xmlFree(v);
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 bool is_one_of(std::string_view name, std::initializer_list<std::string_view> names) {
     return std::find(names.begin(), names.end(), name) != names.end();
@@ -109,11 +99,11 @@ bool token_matches(const std::string& token, std::string_view marker) {
 enum class Marker { none, weak, strong };
 
 Marker noise_marker(const xmlNode* n) {
-    const std::string role = attr(n, "role");
+    const std::string role = xml_attr(n, "role");
     if (role == "navigation" || role == "complementary" || role == "contentinfo" || role == "banner" ||
         role == "menu" || role == "dialog" || role == "alert")
         return Marker::weak;
-    const std::string names = attr(n, "class") + " " + attr(n, "id");
+    const std::string names = xml_attr(n, "class") + " " + xml_attr(n, "id");
     if (names.size() <= 1) return Marker::none;
     bool never_content = false, strong = false, weak = false, content = false;
     for (const auto& token : tokens_of(names)) {
@@ -130,8 +120,8 @@ Marker noise_marker(const xmlNode* n) {
 
 bool is_hidden(const xmlNode* n) {
     if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden"))) return true;
-    if (attr(n, "aria-hidden") == "true") return true;
-    std::string style = attr(n, "style");
+    if (xml_attr(n, "aria-hidden") == "true") return true;
+    std::string style = xml_attr(n, "style");
     style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
     return style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos;
 }
@@ -146,7 +136,7 @@ void strip_non_text(xmlNode* n) {
     while (n) {
         xmlNode* next = n->next;
         if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE) remove(n);
-        else if (n->type == XML_ELEMENT_NODE && is_noise_element(name_of(n))) remove(n);
+        else if (n->type == XML_ELEMENT_NODE && is_noise_element(xml_name(n))) remove(n);
         else if (n->type == XML_ELEMENT_NODE) strip_non_text(n->children);
         n = next;
     }
@@ -278,7 +268,7 @@ public:
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE || n->type == XML_ENTITY_REF_NODE)
             return true;
         if (n->type != XML_ELEMENT_NODE) return false;
-        if (is_block_name(name_of(n))) return false;
+        if (is_block_name(xml_name(n))) return false;
         for (const xmlNode* c = n->children; c; c = c->next)
             if (!is_inline(c) && c->type == XML_ELEMENT_NODE) return false;
         return true;
@@ -293,7 +283,7 @@ public:
             return;
         }
         if (n->type != XML_ELEMENT_NODE) return;
-        const std::string_view name = name_of(n);
+        const std::string_view name = xml_name(n);
         if (name == "br") {
             b.text += '\n';
             return;
@@ -319,7 +309,7 @@ void prune_boilerplate(xmlNode* n, const Scorer& scorer, double page_good, bool 
     while (n) {
         xmlNode* next = n->next;
         if (n->type == XML_ELEMENT_NODE) {
-            const std::string_view name = name_of(n);
+            const std::string_view name = xml_name(n);
             const bool structural = name == "html" || name == "body" || name == "main" || name == "article";
             const Marker marker = structural ? Marker::none : noise_marker(n);
             // An article's own <header> holds its headline and standfirst, not site navigation.
@@ -365,7 +355,7 @@ void emit(const xmlNode* element, const Scorer& scorer, std::string& out) {
         in_run = false;
     };
     for (const xmlNode* c = element->children; c; c = c->next) {
-        if (c->type == XML_ELEMENT_NODE && name_of(c) == "br") {
+        if (c->type == XML_ELEMENT_NODE && xml_name(c) == "br") {
             // In <br>-separated text each line is judged alone, so "<< Back to the list" goes.
             flush();
         } else if (Scorer::is_inline(c)) {
@@ -373,7 +363,7 @@ void emit(const xmlNode* element, const Scorer& scorer, std::string& out) {
             Scorer::append_inline(c, run, false);
         } else if (c->type == XML_ELEMENT_NODE) {
             flush();
-            if (name_of(c) == "h1") continue;
+            if (xml_name(c) == "h1") continue;
             const Weight w = scorer.weight_of(c);
             if (w.good < (c == main_child ? kMainChildRatio : kSiblingRatio) * w.bad) continue;
             emit(c, scorer, out);

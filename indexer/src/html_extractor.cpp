@@ -2,6 +2,7 @@
 // navigation, scripts, comments and related-article blocks left out. Parsed by libxml2's HTML
 // parser, which copes with the broken markup real pages have.
 #include "charset.h"
+#include "text_util.h"
 #include "extractor.h"
 #include "html_content.h"
 
@@ -21,21 +22,6 @@ namespace {
 struct DocFree {
     void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
 };
-
-std::string_view name_of(const xmlNode* n) { return n->name ? reinterpret_cast<const char*>(n->name) : ""; }
-
-std::string attr(const xmlNode* n, const char* name) {
-    xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
-    if (!v) return {};
-    std::string s(reinterpret_cast<const char*>(v));
-    xmlFree(v);
-    return s;
-}
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 // Collapses runs of whitespace (including no-break spaces) to one space and trims the ends.
 std::string squeeze(std::string_view s) {
@@ -74,8 +60,8 @@ bool is_url(std::string_view s) { return s.rfind("http://", 0) == 0 || s.rfind("
 // An element that names the article's author: rel=author, itemprop=author, or a class/id word
 // "author"/"byline" (not "author-bio", "authors-list" and the like, which hold more than a name).
 bool is_byline(const xmlNode* n) {
-    if (lower(attr(n, "rel")) == "author" || lower(attr(n, "itemprop")) == "author") return true;
-    const std::string names = lower(attr(n, "class") + " " + attr(n, "id"));
+    if (ascii_lower(xml_attr(n, "rel")) == "author" || ascii_lower(xml_attr(n, "itemprop")) == "author") return true;
+    const std::string names = ascii_lower(xml_attr(n, "class") + " " + xml_attr(n, "id"));
     std::string token;
     auto matches = [](const std::string& t) {
         return t == "author" || t == "byline" || t == "author-name" || t == "byline-name" || t == "byline__name" ||
@@ -111,14 +97,14 @@ public:
     void read_head(const xmlNode* n) {
         for (; n; n = n->next) {
             if (n->type != XML_ELEMENT_NODE) continue;
-            const std::string_view name = name_of(n);
-            if (name == "html" && meta.lang.empty()) meta.lang = attr(n, "lang");
+            const std::string_view name = xml_name(n);
+            if (name == "html" && meta.lang.empty()) meta.lang = xml_attr(n, "lang");
             if (name == "title" && meta.title_tag.empty()) meta.title_tag = text_of(n);
             if (name == "h1" && meta.h1.empty()) meta.h1 = text_of(n);
             if (name == "meta") read_meta(n);
-            if (name == "link" && lower(attr(n, "rel")) == "canonical" && meta.canonical.empty())
-                meta.canonical = attr(n, "href");
-            if (name == "script" && lower(attr(n, "type")) == "application/ld+json") read_json_ld(text_of_raw(n));
+            if (name == "link" && ascii_lower(xml_attr(n, "rel")) == "canonical" && meta.canonical.empty())
+                meta.canonical = xml_attr(n, "href");
+            if (name == "script" && ascii_lower(xml_attr(n, "type")) == "application/ld+json") read_json_ld(text_of_raw(n));
             if (meta.byline.empty() && is_byline(n)) meta.byline = byline_text(n);
             read_head(n->children);
         }
@@ -126,8 +112,8 @@ public:
 
 private:
     void read_meta(const xmlNode* n) {
-        const std::string key = lower(attr(n, "property").empty() ? attr(n, "name") : attr(n, "property"));
-        const std::string value = squeeze(attr(n, "content"));
+        const std::string key = ascii_lower(xml_attr(n, "property").empty() ? xml_attr(n, "name") : xml_attr(n, "property"));
+        const std::string value = squeeze(xml_attr(n, "content"));
         if (value.empty()) return;
         auto set = [&](std::string& field) {
             if (field.empty()) field = value;
@@ -191,7 +177,7 @@ std::string strip_site_suffix(const std::string& title, const std::string& site)
         auto pos = title.rfind(sep);
         if (pos == std::string::npos || pos == 0) continue;
         std::string tail = title.substr(pos + sep.size());
-        if (site.empty() || lower(tail) == lower(site) || tail.size() < title.size() / 3)
+        if (site.empty() || ascii_lower(tail) == ascii_lower(site) || tail.size() < title.size() / 3)
             return title.substr(0, pos);
     }
     return title;
@@ -219,7 +205,7 @@ Article extract_html(std::string_view html, const std::string& origin, std::stri
     std::string og_title = m.og_title;
     if (!og_title.empty() && !m.site_name.empty()) {
         const std::string stripped = strip_site_suffix(og_title, m.site_name);
-        if (stripped != og_title && lower(og_title.substr(stripped.size())).find(lower(m.site_name)) != std::string::npos)
+        if (stripped != og_title && ascii_lower(og_title.substr(stripped.size())).find(ascii_lower(m.site_name)) != std::string::npos)
             og_title = stripped;
     }
     a.title = !og_title.empty() ? og_title : !m.h1.empty() ? m.h1 : strip_site_suffix(m.title_tag, m.site_name);

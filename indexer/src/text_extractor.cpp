@@ -1,6 +1,7 @@
 // Plain-text articles: a title line, optional "Key: value" header lines, a blank line, the body.
 #include "extractor.h"
 
+#include "text_util.h"
 #include <cctype>
 
 namespace newsdex {
@@ -10,11 +11,6 @@ std::string trim(std::string_view s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
     return std::string(s);
-}
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
 }
 
 }  // namespace
@@ -38,7 +34,7 @@ Article extract_text(std::string_view text, const std::string& origin) {
         std::string line = trim(next_line());
         if (line.empty()) break;
         auto colon = line.find(':');
-        std::string key = colon == std::string::npos ? "" : lower(trim(line.substr(0, colon)));
+        std::string key = colon == std::string::npos ? "" : ascii_lower(trim(line.substr(0, colon)));
         std::string value = colon == std::string::npos ? "" : trim(line.substr(colon + 1));
         if (key == "author" || key == "by") a.author = value;
         else if (key == "date" || key == "published") a.published = value;

@@ -4,6 +4,7 @@
 // does not say itself. A .warc.gz is a series of gzip members, which the source reader has
 // already decompressed into one stream.
 #include "charset.h"
+#include "text_util.h"
 #include "extractor.h"
 
 #include <archive.h>
@@ -15,12 +16,6 @@
 
 namespace newsdex {
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -39,7 +34,7 @@ bool read_headers(std::string_view data, std::size_t& pos, std::map<std::string,
         if (line.empty()) return true;
         const auto colon = line.find(':');
         if (colon == std::string_view::npos) continue;  // the status or version line
-        headers[lower(trim(line.substr(0, colon)))] = std::string(trim(line.substr(colon + 1)));
+        headers[ascii_lower(trim(line.substr(0, colon)))] = std::string(trim(line.substr(colon + 1)));
     }
     return false;
 }
@@ -136,8 +131,8 @@ Extraction extract_warc(const Member& member) {
             const std::string status = std::string(payload.substr(0, payload.find('\n')));
             if (status.find(" 200") == std::string::npos) continue;  // redirects, errors: no article
             body = std::string(payload.substr(body_pos));
-            if (lower(http["transfer-encoding"]).find("chunked") != std::string::npos) body = dechunk(body);
-            const std::string coding = lower(http["content-encoding"]);
+            if (ascii_lower(http["transfer-encoding"]).find("chunked") != std::string::npos) body = dechunk(body);
+            const std::string coding = ascii_lower(http["content-encoding"]);
             if (coding == "gzip" || coding == "x-gzip" || coding == "deflate" || coding == "br") {
                 std::string plain;
                 if (!decompress(body, 64u << 20, plain)) {
@@ -149,7 +144,7 @@ Extraction extract_warc(const Member& member) {
         } else {
             body = std::string(payload);
         }
-        const std::string content_type = lower(http.count("content-type") ? http["content-type"] : warc["content-type"]);
+        const std::string content_type = ascii_lower(http.count("content-type") ? http["content-type"] : warc["content-type"]);
         const bool html_type = content_type.find("html") != std::string::npos;
         if (!html_type && sniff_content(body, uri) != ContentKind::html) {
             out.problems.push_back({record_where, "unsupported format", content_type.empty() ? "not HTML" : content_type});
