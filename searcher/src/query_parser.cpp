@@ -173,7 +173,8 @@ private:
     QueryNode parse_or(int depth) {
         QueryNode left = parse_and(depth);
         if (peek().type != Lexeme::Type::or_) return left;
-        QueryNode node{QueryNode::Kind::or_};
+        QueryNode node;
+        node.kind = QueryNode::Kind::or_;
         node.column = left.column;
         node.children.push_back(std::move(left));
         while (peek().type == Lexeme::Type::or_) {
@@ -235,7 +236,8 @@ private:
             positive.children = std::move(include);
         }
         if (exclude.empty()) return positive;
-        QueryNode node{QueryNode::Kind::and_not};
+        QueryNode node;
+        node.kind = QueryNode::Kind::and_not;
         node.column = column;
         node.children.push_back(std::move(positive));
         for (auto& e : exclude) node.children.push_back(std::move(e));
@@ -245,7 +247,8 @@ private:
     QueryNode parse_near(int depth) {
         QueryNode left = parse_primary(depth);
         if (peek().type != Lexeme::Type::near) return left;
-        QueryNode node{QueryNode::Kind::near};
+        QueryNode node;
+        node.kind = QueryNode::Kind::near;
         node.column = left.column;
         node.distance = peek().distance;
         node.children.push_back(std::move(left));
