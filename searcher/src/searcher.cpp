@@ -1,7 +1,6 @@
 #include "newsdex/searcher.h"
 
 #include "newsdex/analyzer.h"
-#include "newsdex/language.h"
 #include "newsdex/schema.h"
 #include "filters.h"
 #include "query_builder.h"

@@ -4,7 +4,6 @@
 
 #include "query_builder.h"
 
-#include "newsdex/language.h"
 
 #include <string>
 #include <string_view>
