@@ -17,7 +17,9 @@ class SmallIndex {
 public:
     SmallIndex() : path_((std::filesystem::temp_directory_path() / ("newsdex-wm-" + std::to_string(getpid()))).string()) {
         std::filesystem::remove_all(path_);
-        Indexer indexer(path_);
+        IndexOptions options;
+        options.shards = 3;  // the word-count filter must see each shard's own document ids
+        Indexer indexer(path_, options);
         auto add = [&](const char* id, const char* title, const char* body) {
             Article a;
             a.id = id;

@@ -2,14 +2,15 @@
 
 #include "document_builder.h"
 #include "extractor.h"
-#include "lemma_table_writer.h"
 #include "newsdex/schema.h"
+#include "newsdex/shards.h"
+#include "shard_writer.h"
 #include "source_reader.h"
 
-#include <xapian.h>
-
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <thread>
 
 namespace newsdex {
 namespace fs = std::filesystem;
@@ -43,6 +44,38 @@ std::string stable_origin(const std::string& origin, const std::string& source) 
     return normal;
 }
 
+
+// A directory that already holds a plain Xapian database stays one shard; a new index gets
+// options.shards shards (one per core by default) listed in a stub file.
+std::vector<std::string> shard_paths(const std::string& path, std::size_t wanted) {
+    std::error_code ec;
+    fs::create_directories(path, ec);
+    if (shards::is_sharded(path)) {
+        std::vector<std::string> paths;
+        try {
+            for (const auto& loc : shards::read_stub(path)) {
+                if (loc.remote)
+                    throw IndexError("index " + path + " lists the remote shard " + loc.describe() +
+                                     "; index into that shard on its own machine");
+                paths.push_back(loc.path);
+            }
+        } catch (const shards::LayoutError& e) {
+            throw IndexError(e.what());
+        }
+        return paths;
+    }
+    if (fs::exists(fs::path(path) / "iamglass", ec)) return {path};
+    // Shards created by a run that was killed before it wrote the stub are taken over as they are.
+    std::size_t existing = 0;
+    while (fs::is_directory(fs::path(path) / shards::shard_dir_name(existing), ec)) ++existing;
+    std::size_t count = existing ? existing : wanted;
+    if (count == 0) count = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+    if (count == 1) return {path};
+    std::vector<std::string> paths;
+    for (std::size_t i = 0; i < count; ++i) paths.push_back((fs::path(path) / shards::shard_dir_name(i)).string());
+    return paths;
+}
+
 }  // namespace
 
 std::map<std::string, std::size_t> IndexSummary::skipped_by_reason() const {
@@ -52,34 +85,22 @@ std::map<std::string, std::size_t> IndexSummary::skipped_by_reason() const {
 }
 
 struct Indexer::Impl {
+    std::string path;
     IndexOptions options;
-    Xapian::WritableDatabase db;
-    DocumentBuilder builder;
+    std::vector<std::unique_ptr<ShardWriter>> writers;
     IndexSummary summary;
-    std::size_t uncommitted = 0;
 
-    Impl(const std::string& path, IndexOptions opts) : options(opts), builder(opts.lemma_positions) {
-        try {
-            std::error_code ec;
-            fs::create_directories(path, ec);
-            db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
-        } catch (const Xapian::DatabaseLockError&) {
-            throw IndexError("index " + path + " is locked: another newsdex index is writing to it");
-        } catch (const Xapian::Error& e) {
-            throw IndexError("cannot open index " + path + " for writing: " + e.get_msg());
-        }
-        // Forms an earlier run lemmatized keep their lemmas (and skip Hunspell).
-        builder.lemmatizer().set_stored_lookup([this](Language lang, std::string_view form) {
-            return form.size() > schema::kMaxWordBytes ? Lemmas{} : schema::split_lines(db.get_metadata(schema::lemma_key(lang, form)));
-        });
-        const std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
-        if (version.empty() && db.get_doccount() == 0) {
-            // Committed at once, so that readers of a new index see it as a valid, empty one.
-            db.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
-            db.commit();
-        } else if (version != schema::kSchemaVersion) {
-            throw IndexError("index " + path + " was written by another newsdex schema (" +
-                             (version.empty() ? "none" : version) + "); index into a new directory");
+    Impl(const std::string& db_path, IndexOptions opts) : path(db_path), options(opts) {
+        const auto paths = shard_paths(path, options.shards);
+        for (const auto& p : paths) writers.push_back(std::make_unique<ShardWriter>(p, options));
+        if (paths.size() > 1 && !shards::is_sharded(path)) {
+            // Written once every shard exists and is committed, so a reader never meets a stub
+            // naming a directory that is not yet a database.
+            try {
+                shards::write_stub(path, paths.size());
+            } catch (const shards::LayoutError& e) {
+                throw IndexError(e.what());
+            }
         }
     }
 
@@ -94,39 +115,25 @@ struct Indexer::Impl {
             return;
         }
         if (article.id.empty()) article.id = !article.url.empty() ? article.url : content_hash_id(article);
-        Xapian::Document doc = builder.build(article);
-        const std::string id_term = schema::id_term(article.id);
-        try {
-            const bool existed = db.term_exists(id_term);
-            db.replace_document(id_term, doc);
-            ++(existed ? summary.documents_updated : summary.documents_added);
-        } catch (const Xapian::Error& e) {
-            throw IndexError("cannot write to the index: " + e.get_msg());
-        }
-        if (++uncommitted >= options.commit_every) commit();
+        writers[shards::shard_of(schema::id_term(article.id), writers.size())]->push(std::move(article));
     }
 
-    void commit() {
-        try {
-            write_lemma_table(db, builder.lemmatizer().take_new_entries());
-            db.commit();
-        } catch (const Xapian::Error& e) {
-            throw IndexError("cannot commit the index: " + e.get_msg());
+    void sync(bool commit) {
+        summary.documents_added = summary.documents_updated = 0;
+        for (auto& w : writers) {
+            w->sync(commit);
+            summary.documents_added += w->added();
+            summary.documents_updated += w->updated();
         }
-        uncommitted = 0;
     }
 };
 
 Indexer::Indexer(const std::string& db_path, IndexOptions options)
     : impl_(std::make_unique<Impl>(db_path, options)) {}
 
-Indexer::~Indexer() {
-    try {
-        if (impl_->uncommitted) impl_->commit();
-    } catch (...) {
-        // A destructor must not throw; callers who care call commit() themselves.
-    }
-}
+// The shard writers commit what they hold when they stop; a destructor must not throw, so
+// callers who need to know that it worked call commit() themselves.
+Indexer::~Indexer() = default;
 
 void Indexer::index_source(const std::string& path) {
     auto on_member = [&](Member&& member) {
@@ -154,8 +161,13 @@ void Indexer::add_article(Article article) {
     impl_->add(std::move(article));
 }
 
-void Indexer::commit() { impl_->commit(); }
+void Indexer::commit() { impl_->sync(true); }
 
-const IndexSummary& Indexer::summary() const { return impl_->summary; }
+const IndexSummary& Indexer::summary() const {
+    impl_->sync(false);
+    return impl_->summary;
+}
+
+std::size_t Indexer::shard_count() const { return impl_->writers.size(); }
 
 }  // namespace newsdex

@@ -86,6 +86,14 @@ bool starts_json_lines(std::string_view data) {
     return nlohmann::json::accept(data.substr(i, eol - i));
 }
 
+// Xapian marks each database directory with one of these files.
+bool is_xapian_database(const fs::path& dir) {
+    std::error_code ec;
+    for (const char* marker : {"iamglass", "iamchert", "iamhoney", "XAPIANDB"})
+        if (fs::exists(dir / marker, ec)) return true;
+    return false;
+}
+
 }  // namespace
 
 bool looks_like_archive(std::string_view d) {
@@ -134,8 +142,15 @@ void SourceReader::read(const std::string& path) {
     // Sorted, so that a run over the same directory is reproducible.
     std::vector<fs::path> files;
     fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
-    for (; !ec && it != end; it.increment(ec))
-        if (it->is_regular_file(ec)) files.push_back(it->path());
+    for (; !ec && it != end; it.increment(ec)) {
+        if (it->is_directory(ec) && is_xapian_database(it->path())) {
+            // An index (often the one being written, given inside the dump) is not articles.
+            on_skip_({it->path().string(), "index directory", "a Xapian database; not read"});
+            it.disable_recursion_pending();
+        } else if (it->is_regular_file(ec)) {
+            files.push_back(it->path());
+        }
+    }
     if (ec) on_skip_({path, "unreadable", ec.message()});
     std::sort(files.begin(), files.end());
     for (const auto& f : files) read_file(f.string());

@@ -28,10 +28,9 @@ Xapian::Query QueryBuilder::build(const QueryNode& node, const Xapian::Database&
     db_ = &db;
     spec_ = {};
     options_ = options;
-    decider_.reset();
     plain_words_ = 0;
     word_match_ = WordMatch::all;
-    // Only the query's own top-level words may be relaxed: one match decider serves one query.
+    // Only the query's own top-level words may be relaxed.
     top_level_ = &node;
     if (node.kind == QueryNode::Kind::and_not) top_level_ = &node.children.front();
     return build_node(node, true, "");

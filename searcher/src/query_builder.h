@@ -35,8 +35,6 @@ public:
 
     const HighlightSpec& highlights() const { return spec_; }
 
-    /// The filter the last built query needs under WordMatch::minimum, else nullptr.
-    const Xapian::MatchDecider* decider() const { return decider_.get(); }
     /// Plain words of the last query's top level, and how they were matched.
     std::size_t plain_words() const { return plain_words_; }
     WordMatch word_match() const { return word_match_; }
@@ -68,7 +66,6 @@ private:
     HighlightSpec spec_;
     SearchOptions options_;
     const QueryNode* top_level_ = nullptr;  ///< the and_ node whose plain words may be relaxed
-    std::unique_ptr<Xapian::MatchDecider> decider_;
     std::size_t plain_words_ = 0;
     WordMatch word_match_ = WordMatch::all;
 };

@@ -5,6 +5,7 @@
 #include "filters.h"
 #include "query_builder.h"
 #include "query_parser.h"
+#include "shard_set.h"
 #include "snippet.h"
 #include "stored_lemmas.h"
 
@@ -25,16 +26,9 @@ struct Searcher::Impl {
         std::error_code ec;
         if (!fs::exists(db_path, ec))
             throw SearchError("no index at " + db_path + " (create one with: newsdex index --db " + db_path + " SOURCE...)");
-        try {
-            db = Xapian::Database(db_path);
-        } catch (const Xapian::Error& e) {
-            throw SearchError("cannot open index at " + db_path + ": " + e.get_msg());
-        }
-        const std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
-        if (version != schema::kSchemaVersion)
-            throw SearchError("index at " + db_path + " has schema " + (version.empty() ? "none" : version) +
-                              ", this newsdex reads schema " + std::string(schema::kSchemaVersion) + "; re-index it");
-        lemmas = std::make_unique<StoredLemmas>(db);
+        std::vector<Xapian::Database> shards = open_shards(db_path);
+        for (const auto& shard : shards) db.add_database(shard);
+        lemmas = std::make_unique<StoredLemmas>(db, std::move(shards));
     }
 };
 
@@ -65,7 +59,7 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
             if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
             enquire.set_query(query);
             return enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                    static_cast<Xapian::doccount>(options.limit), 0, nullptr, builder.decider());
+                                    static_cast<Xapian::doccount>(options.limit));
         };
         Xapian::MSet mset = run(options);
         // A query with one word the collection lacks (a typo, a name spelled otherwise) should

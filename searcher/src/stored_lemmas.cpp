@@ -26,8 +26,8 @@ const Lemmas& StoredLemmas::lemmas(const std::string& term, Language lang) {
     } else if (lang == Language::en) {
         add_unique(found, rules_.stem(term, lang));
     } else if (lang == Language::uk || lang == Language::ru) {
-        found = schema::split_lines(db_.get_metadata(schema::lemma_key(lang, term)));
-        if (found.empty() && !db_.get_metadata(schema::forms_key(term)).empty()) {
+        found = stored_lines(schema::lemma_key(lang, term));
+        if (found.empty() && !stored_lines(schema::forms_key(term)).empty()) {
             // The form itself is unindexed but is the lemma of indexed forms: people search the
             // dictionary form (іти, гривня) of what articles inflect (ішов, гривень).
             found.push_back(term);
@@ -62,7 +62,7 @@ Lemmas StoredLemmas::lemmas_of_unknown_form(const std::string& term, Language la
         const std::string form = *it;
         if (form.size() > schema::kMaxWordBytes) continue;
         if (rules_.stem(form, lang) != stem) continue;
-        for (const auto& lemma : schema::split_lines(db_.get_metadata(schema::lemma_key(lang, form)))) {
+        for (const auto& lemma : stored_lines(schema::lemma_key(lang, form))) {
             add_unique(found, lemma);
             if (found.size() >= kMaxLemmasOfUnknownForm) return found;
         }
@@ -72,7 +72,16 @@ Lemmas StoredLemmas::lemmas_of_unknown_form(const std::string& term, Language la
 
 std::vector<std::string> StoredLemmas::forms(const std::string& lemma) const {
     if (lemma.size() > schema::kMaxWordBytes) return {};
-    return schema::split_lines(db_.get_metadata(schema::forms_key(lemma)));
+    return stored_lines(schema::forms_key(lemma));
+}
+
+std::vector<std::string> StoredLemmas::stored_lines(const std::string& key) const {
+    if (shards_.size() == 1) return schema::split_lines(shards_.front().get_metadata(key));
+    std::vector<std::string> lines;
+    for (const auto& shard : shards_)
+        for (auto& line : schema::split_lines(shard.get_metadata(key)))
+            if (std::find(lines.begin(), lines.end(), line) == lines.end()) lines.push_back(std::move(line));
+    return lines;
 }
 
 }  // namespace newsdex

@@ -15,7 +15,10 @@ namespace newsdex {
 
 class StoredLemmas {
 public:
-    explicit StoredLemmas(const Xapian::Database& db) : db_(db) {}
+    /// @p db is the whole index; @p shards are its parts, whose lemma tables are read together
+    /// (Xapian gives a sharded database's metadata from its first shard only).
+    StoredLemmas(const Xapian::Database& db, std::vector<Xapian::Database> shards) : db_(db), shards_(std::move(shards)) {}
+    explicit StoredLemmas(const Xapian::Database& db) : StoredLemmas(db, {db}) {}
 
     /// Lemma terms (no prefix) of the normalized word @p term in @p lang. English: Snowball, as
     /// at indexing. Ukrainian and Russian: the stored row when the index holds the form; else the
@@ -28,8 +31,11 @@ public:
 
 private:
     Lemmas lemmas_of_unknown_form(const std::string& term, Language lang);
+    /// The lines stored under @p key in every shard, each once, in shard order.
+    std::vector<std::string> stored_lines(const std::string& key) const;
 
     const Xapian::Database& db_;
+    std::vector<Xapian::Database> shards_;
     RuleLemmatizer rules_;
     std::unordered_map<std::string, Lemmas> cache_;
 };

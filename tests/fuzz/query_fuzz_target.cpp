@@ -17,7 +17,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const newsdex::Analyzer analyzer;
-    static const Xapian::Database empty = Xapian::InMemory::open();
+    static const Xapian::Database empty = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
     static newsdex::StoredLemmas lemmas(empty);
     if (size > 4096) return 0;  // the CLI takes a query from one argument; long ones add nothing
     const std::string query(reinterpret_cast<const char*>(data), size);

@@ -33,6 +33,10 @@ Action add_index_command(CLI::App& app) {
         ->capture_default_str();
     cmd->add_option("--commit-every", args->options.commit_every, "documents per commit")
         ->capture_default_str()->check(CLI::PositiveNumber);
+    cmd->add_option("--shards", args->options.shards,
+                    "shards of a new index, each written by its own thread (default: one per core, at most 8; "
+                    "an existing index keeps its own)")
+        ->check(CLI::Range(1, 64));
     cmd->add_option("--json-field", args->json_fields,
                     "FIELD=KEY[,KEY...]: JSON keys to read an article field from, tried before the built-in ones; "
                     "FIELD is title, body, date, author, url, lang, source or id; KEY may be a dotted path")
@@ -58,6 +62,9 @@ Action add_index_command(CLI::App& app) {
         }
         try {
             Indexer indexer(args->db, args->options);
+            if (args->options.shards && args->options.shards != indexer.shard_count())
+                spdlog::warn("{} already has {} shard(s); --shards {} applies only to a new index", args->db,
+                             indexer.shard_count(), args->options.shards);
             for (const auto& source : args->sources) indexer.index_source(source);
             indexer.commit();
             const IndexSummary& s = indexer.summary();

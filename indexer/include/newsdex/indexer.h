@@ -22,6 +22,9 @@ struct IndexOptions {
     std::size_t max_text_bytes = 4u << 20;                ///< body text beyond this is cut off
     std::size_t commit_every = 5000;                      ///< documents per Xapian commit
     bool lemma_positions = false;                         ///< lemma (Z) terms get positions too
+    /// Shards of a new index, each written by its own thread (0: one per core, at most 8). An
+    /// existing index keeps the shards it was created with.
+    std::size_t shards = 0;
     /// JSON keys to try first for an article field, before the built-in layouts. Fields: "title",
     /// "body", "date", "author", "url", "lang", "source", "id". Keys may be dotted paths
     /// ("meta.byline") into nested objects.
@@ -52,11 +55,12 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-/// Reads sources into one Xapian database. Every article is stored under a unique id term, so
-/// indexing the same article again replaces it instead of adding a copy.
+/// Reads sources into an index: one Xapian database, or several shards written in parallel (see
+/// newsdex/shards.h). Every article is stored under a unique id term, in the shard its id hashes
+/// to, so indexing the same article again replaces it instead of adding a copy.
 class Indexer {
 public:
-    /// Opens (or creates) the database at @p db_path for writing. Throws IndexError.
+    /// Opens (or creates) the index at @p db_path for writing. Throws IndexError.
     explicit Indexer(const std::string& db_path, IndexOptions options = {});
     ~Indexer();
     Indexer(const Indexer&) = delete;
@@ -72,7 +76,11 @@ public:
     /// Makes everything indexed so far durable and visible to readers.
     void commit();
 
+    /// What was read, indexed and skipped so far (waits for the shard writers to catch up).
     const IndexSummary& summary() const;
+
+    /// Shards the index has (1 for a plain Xapian database).
+    std::size_t shard_count() const;
 
 private:
     struct Impl;

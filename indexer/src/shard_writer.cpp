@@ -1,0 +1,142 @@
+#include "shard_writer.h"
+
+#include "document_builder.h"
+#include "lemma_table_writer.h"
+#include "newsdex/schema.h"
+
+#include <xapian.h>
+
+#include <filesystem>
+
+namespace newsdex {
+namespace fs = std::filesystem;
+namespace {
+
+// Articles waiting per shard: enough to keep the writer busy while the reader extracts the next
+// member, few enough that queued bodies (up to max_text_bytes each) stay small.
+constexpr std::size_t kQueueCapacity = 32;
+
+}  // namespace
+
+struct ShardWriter::Writer {
+    Xapian::WritableDatabase db;
+    DocumentBuilder builder;
+    std::size_t uncommitted = 0;
+
+    explicit Writer(bool lemma_positions) : builder(lemma_positions) {}
+};
+
+ShardWriter::ShardWriter(std::string path, const IndexOptions& options)
+    : path_(std::move(path)), options_(options), writer_(std::make_unique<Writer>(options.lemma_positions)) {
+    auto& db = writer_->db;
+    try {
+        std::error_code ec;
+        fs::create_directories(path_, ec);
+        db = Xapian::WritableDatabase(path_, Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw IndexError("index " + path_ + " is locked: another newsdex index is writing to it");
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot open index " + path_ + " for writing: " + e.get_msg());
+    }
+    const std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
+    if (version.empty() && db.get_doccount() == 0) {
+        // Committed at once, so that readers of a new index see it as a valid, empty one.
+        db.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
+        db.commit();
+    } else if (version != schema::kSchemaVersion) {
+        throw IndexError("index " + path_ + " was written by another newsdex schema (" +
+                         (version.empty() ? "none" : version) + "); index into a new directory");
+    }
+    // Forms an earlier run lemmatized keep their lemmas (and skip Hunspell).
+    writer_->builder.lemmatizer().set_stored_lookup([w = writer_.get()](Language lang, std::string_view form) {
+        return form.size() > schema::kMaxWordBytes ? Lemmas{}
+                                                   : schema::split_lines(w->db.get_metadata(schema::lemma_key(lang, form)));
+    });
+    thread_ = std::thread([this] { run(); });
+}
+
+ShardWriter::~ShardWriter() {
+    enqueue({TaskKind::stop, {}, nullptr});
+    thread_.join();
+}
+
+void ShardWriter::push(Article&& article) {
+    {
+        std::lock_guard lock(mutex_);
+        if (error_) std::rethrow_exception(error_);
+    }
+    enqueue({TaskKind::article, std::move(article), nullptr});
+}
+
+void ShardWriter::sync(bool commit) {
+    std::promise<void> done;
+    auto finished = done.get_future();
+    enqueue({commit ? TaskKind::commit : TaskKind::flush, {}, &done});
+    finished.get();
+    std::lock_guard lock(mutex_);
+    if (error_) std::rethrow_exception(error_);
+}
+
+void ShardWriter::enqueue(Task&& task) {
+    std::unique_lock lock(mutex_);
+    // Control tasks never wait for room: the destructor must always get its stop through.
+    if (task.kind == TaskKind::article) changed_.wait(lock, [&] { return queue_.size() < kQueueCapacity; });
+    queue_.push_back(std::move(task));
+    changed_.notify_all();
+}
+
+void ShardWriter::run() {
+    for (;;) {
+        Task task;
+        {
+            std::unique_lock lock(mutex_);
+            changed_.wait(lock, [&] { return !queue_.empty(); });
+            task = std::move(queue_.front());
+            queue_.pop_front();
+            changed_.notify_all();
+        }
+        bool failed;
+        {
+            std::lock_guard lock(mutex_);
+            failed = static_cast<bool>(error_);
+        }
+        try {
+            // After an error the queue is drained without writing: the caller learns of the error
+            // at its next push or sync, and what was committed before stays as it was.
+            if (!failed) {
+                if (task.kind == TaskKind::article) write(task.article);
+                else if (task.kind != TaskKind::flush && writer_->uncommitted) commit_now();
+            }
+        } catch (...) {
+            std::lock_guard lock(mutex_);
+            error_ = std::current_exception();
+        }
+        if (task.done) task.done->set_value();
+        if (task.kind == TaskKind::stop) return;
+    }
+}
+
+void ShardWriter::write(Article& article) {
+    Xapian::Document doc = writer_->builder.build(article);
+    const std::string id_term = schema::id_term(article.id);
+    try {
+        const bool existed = writer_->db.term_exists(id_term);
+        writer_->db.replace_document(id_term, doc);
+        ++(existed ? updated_ : added_);
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot write to the index " + path_ + ": " + e.get_msg());
+    }
+    if (++writer_->uncommitted >= options_.commit_every) commit_now();
+}
+
+void ShardWriter::commit_now() {
+    try {
+        write_lemma_table(writer_->db, writer_->builder.lemmatizer().take_new_entries());
+        writer_->db.commit();
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot commit the index " + path_ + ": " + e.get_msg());
+    }
+    writer_->uncommitted = 0;
+}
+
+}  // namespace newsdex

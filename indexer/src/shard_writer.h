@@ -1,0 +1,68 @@
+// One shard of the index and the thread that writes it: analysis (tokens, lemmas) and Xapian
+// writing run there, so an index of N shards uses N cores while the caller reads and extracts.
+#pragma once
+
+#include "newsdex/article.h"
+#include "newsdex/indexer.h"
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <exception>
+#include <future>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace newsdex {
+
+class ShardWriter {
+public:
+    /// Opens (or creates) the Xapian database at @p path in the caller's thread, so that a locked
+    /// or unreadable shard fails at once with IndexError, then starts the writing thread.
+    ShardWriter(std::string path, const IndexOptions& options);
+    /// Writes what is queued, commits and stops the thread; errors are swallowed (see sync()).
+    ~ShardWriter();
+    ShardWriter(const ShardWriter&) = delete;
+    ShardWriter& operator=(const ShardWriter&) = delete;
+
+    /// Queues an article whose id is set; blocks while the queue is full. Throws the error that
+    /// stopped the writing thread, if one did.
+    void push(Article&& article);
+
+    /// Waits until everything queued so far is written (and committed when @p commit), then
+    /// throws the writing thread's error if it had one.
+    void sync(bool commit);
+
+    std::size_t added() const { return added_; }      ///< valid after sync()
+    std::size_t updated() const { return updated_; }  ///< valid after sync()
+    const std::string& path() const { return path_; }
+
+private:
+    enum class TaskKind { article, flush, commit, stop };
+    struct Task {
+        TaskKind kind;
+        Article article;
+        std::promise<void>* done = nullptr;
+    };
+
+    void enqueue(Task&& task);
+    void run();
+    void write(Article& article);
+    void commit_now();
+
+    struct Writer;  // the Xapian side, touched only by the writing thread once it runs
+    std::string path_;
+    IndexOptions options_;
+    std::unique_ptr<Writer> writer_;
+
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<Task> queue_;
+    std::exception_ptr error_;
+    std::size_t added_ = 0;
+    std::size_t updated_ = 0;
+    std::thread thread_;
+};
+
+}  // namespace newsdex

@@ -1,0 +1,51 @@
+#include "shard_set.h"
+
+#include "newsdex/schema.h"
+#include "newsdex/searcher.h"
+#include "newsdex/shards.h"
+
+namespace newsdex {
+namespace {
+
+// Long enough for a loaded remote machine, short enough that a dead one is reported promptly.
+constexpr unsigned kRemoteTimeoutMs = 10000;
+
+Xapian::Database open_one(const shards::Location& where) {
+    if (where.remote) return Xapian::Remote::open(where.host, where.port, kRemoteTimeoutMs);
+    return Xapian::Database(where.path);
+}
+
+}  // namespace
+
+std::vector<Xapian::Database> open_shards(const std::string& path) {
+    std::vector<shards::Location> locations;
+    try {
+        if (shards::is_sharded(path)) locations = shards::read_stub(path);
+        else locations.push_back({false, path, {}, 0});
+    } catch (const shards::LayoutError& e) {
+        throw SearchError(std::string("cannot open index: ") + e.what());
+    }
+    std::vector<Xapian::Database> shards;
+    for (const auto& where : locations) {
+        const std::string name = locations.size() == 1 ? path : "shard " + where.describe() + " of " + path;
+        Xapian::Database db;
+        try {
+            db = open_one(where);
+        } catch (const Xapian::Error& e) {
+            throw SearchError("cannot open index at " + name + ": " + e.get_msg());
+        }
+        std::string version;
+        try {
+            version = db.get_metadata(std::string(schema::kSchemaVersionKey));
+        } catch (const Xapian::Error& e) {
+            throw SearchError("cannot read index at " + name + ": " + e.get_msg());
+        }
+        if (version != schema::kSchemaVersion)
+            throw SearchError("index at " + name + " has schema " + (version.empty() ? "none" : version) +
+                              ", this newsdex reads schema " + std::string(schema::kSchemaVersion) + "; re-index it");
+        shards.push_back(std::move(db));
+    }
+    return shards;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,17 @@
+// Opening an index for reading: one Xapian database, or the shards its stub file lists (local
+// directories, or databases served by xapian-tcpsrv), each checked for the schema this newsdex
+// reads.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace newsdex {
+
+/// The shards of the index at @p path, in stub order (one for a plain database). Throws
+/// SearchError naming the shard that cannot be opened or has another schema.
+std::vector<Xapian::Database> open_shards(const std::string& path);
+
+}  // namespace newsdex
