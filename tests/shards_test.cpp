@@ -1,5 +1,6 @@
 // Sharded indexes: articles spread over shards written in parallel, one stub listing them,
 // stable routing (a re-run replaces, never duplicates), and search over all shards as one index.
+#include "newsdex/compact.h"
 #include "newsdex/indexer.h"
 #include "newsdex/schema.h"
 #include "newsdex/searcher.h"
@@ -175,4 +176,36 @@ TEST_CASE("a shard another writer holds makes indexing fail with a clear error",
     index_articles(dir.str(), 6, 2);
     Xapian::WritableDatabase holder(dir / "shard-01", Xapian::DB_OPEN);
     CHECK_THROWS_WITH(Indexer(dir.str()), Catch::Contains("shard-01") && Catch::Contains("locked"));
+}
+
+TEST_CASE("compacting merges the shards and their lemma tables, or keeps the shards", "[shards][compact]") {
+    test::TempDir dir("shards-compact");
+    const std::string source = dir / "sharded";
+    index_articles(source, 60, 3);
+
+    compact_index(source, dir / "merged");
+    CHECK_FALSE(shards::is_sharded(dir / "merged"));
+    const Xapian::Database merged(dir / "merged");
+    CHECK(merged.get_doccount() == 60);
+    // Each shard listed only the forms it indexed under the lemma; the merged row has them all.
+    std::set<std::string> union_of_shards;
+    for (const auto& shard : shards::read_stub(source))
+        for (const auto& form : schema::split_lines(Xapian::Database(shard.path).get_metadata(schema::forms_key("вокзал"))))
+            union_of_shards.insert(form);
+    const auto merged_forms = schema::split_lines(merged.get_metadata(schema::forms_key("вокзал")));
+    CHECK(std::set<std::string>(merged_forms.begin(), merged_forms.end()) == union_of_shards);
+    CHECK(union_of_shards.size() >= 6);
+    Searcher s(dir / "merged");
+    CHECK(hits_of(s, "вокзалами") == 60);
+
+    compact_index(source, dir / "kept", {.keep_shards = true});
+    CHECK(shards::read_stub(dir / "kept").size() == 3);
+    CHECK(Xapian::Database(dir / "kept").get_doccount() == 60);
+    {
+        Indexer more(dir / "kept");  // a compacted sharded index can still be written in parallel
+        CHECK(more.shard_count() == 3);
+    }
+
+    CHECK_THROWS_WITH(compact_index(source, dir / "merged"), Catch::Contains("already exists"));
+    CHECK_THROWS_WITH(compact_index(dir / "missing", dir / "out"), Catch::Contains("no index at"));
 }

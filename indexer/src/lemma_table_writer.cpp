@@ -7,14 +7,6 @@
 #include <set>
 
 namespace newsdex {
-namespace {
-
-// A lemma such as "бути" or "say" has dozens of forms; beyond this many the list only grows the
-// metadata without helping NEAR or snippets noticeably.
-constexpr std::size_t kMaxFormsPerLemma = 256;
-
-}  // namespace
-
 void write_lemma_table(Xapian::WritableDatabase& db, const std::vector<Lemmatizer::Entry>& entries) {
     std::map<std::string, std::set<std::string>> forms_of;
     for (const auto& e : entries) {
@@ -31,7 +23,7 @@ void write_lemma_table(Xapian::WritableDatabase& db, const std::vector<Lemmatize
         std::vector<std::string> merged = schema::split_lines(db.get_metadata(key));
         const std::size_t before = merged.size();
         for (const auto& form : forms)
-            if (merged.size() < kMaxFormsPerLemma && std::find(merged.begin(), merged.end(), form) == merged.end())
+            if (merged.size() < schema::kMaxFormsPerLemma && std::find(merged.begin(), merged.end(), form) == merged.end())
                 merged.push_back(form);
         if (merged.size() != before) db.set_metadata(key, schema::join_lines(merged));
     }

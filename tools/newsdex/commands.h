@@ -23,6 +23,7 @@ Action add_index_command(CLI::App& app);
 Action add_search_command(CLI::App& app);
 Action add_stats_command(CLI::App& app);
 Action add_show_command(CLI::App& app);
+Action add_compact_command(CLI::App& app);
 
 /// Prints "newsdex: error: MESSAGE" on stderr (one line).
 void print_error(const std::string& message);

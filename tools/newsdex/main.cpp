@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
     add(add_search_command);
     add(add_show_command);
     add(add_stats_command);
+    add(add_compact_command);
 
     try {
         app.parse(argc, argv);

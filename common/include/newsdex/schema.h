@@ -50,6 +50,9 @@ inline constexpr std::size_t kMaxWordBytes = 120;
 std::string lemma_key(Language lang, std::string_view form);
 /// Key of the word forms (newline-separated) indexed under one lemma term, in any language.
 std::string forms_key(std::string_view lemma);
+/// A lemma such as "бути" or "say" has dozens of forms; beyond this many the list only grows the
+/// metadata without helping NEAR or snippets noticeably.
+inline constexpr std::size_t kMaxFormsPerLemma = 256;
 /// Newline-separated list ⇄ vector; words never contain a newline.
 std::string join_lines(const std::vector<std::string>& items);
 std::vector<std::string> split_lines(std::string_view text);
