@@ -1,5 +1,7 @@
 #include "snippet.h"
 
+#include "snippet_regions.h"
+
 #include <algorithm>
 #include <set>
 
@@ -120,13 +122,20 @@ Fragment frame(std::size_t first_match, std::size_t tokens, const TokenCodePoint
 }  // namespace
 
 Snippet make_snippet(std::string_view body, const HighlightSpec& spec, const Analyzer& analyzer,
-                     std::size_t target_chars) {
+                     std::size_t target_chars, SnippetScan scan) {
     Snippet snippet;
     if (body.empty()) return snippet;
     std::string_view scanned = body.substr(0, std::min(body.size(), kMaxScannedBytes));
-    const auto tokens = analyzer.tokenize(scanned);
+    bool whole = true;
+    auto tokens = scan == SnippetScan::whole_text ? analyzer.tokenize(scanned)
+                                                  : tokenize_near_matches(scanned, spec, analyzer, target_chars, whole);
+    auto spans = find_matches(tokens, spec);
+    if (spans.empty() && !whole) {
+        // Nothing to highlight (the rough scan was wrong): the snippet is the text's beginning.
+        tokens = analyzer.tokenize(scanned);
+        spans = find_matches(tokens, spec);
+    }
     if (tokens.empty()) return snippet;
-    const auto spans = find_matches(tokens, spec);
     const TokenCodePoints cps = code_point_offsets(scanned, tokens);
 
     // One window when it shows every distinct match; otherwise up to three shorter ones, each

@@ -4,7 +4,6 @@
 
 #include "query_builder.h"
 
-
 #include <string>
 #include <string_view>
 #include <utility>
@@ -17,9 +16,13 @@ struct Snippet {
     std::vector<std::pair<std::size_t, std::size_t>> highlights;  ///< code points, [start, end)
 };
 
+/// How much of the text goes through the analyzer: only the regions around likely matches
+/// (snippet_regions.h), or all of it (the reference the fast way is tested against).
+enum class SnippetScan { near_matches, whole_text };
+
 /// Highlights what @p spec lists: the indexed forms of the query's lemmas were collected when the
 /// query was built, so matching a body word is a set look-up with no lemmatizer involved.
 Snippet make_snippet(std::string_view body, const HighlightSpec& spec, const Analyzer& analyzer,
-                     std::size_t target_chars);
+                     std::size_t target_chars, SnippetScan scan = SnippetScan::near_matches);
 
 }  // namespace newsdex
