@@ -27,7 +27,7 @@ std::vector<Xapian::Database> open_shards(const std::string& path) {
     }
     std::vector<Xapian::Database> shards;
     for (const auto& where : locations) {
-        const std::string name = locations.size() == 1 ? path : "shard " + where.describe() + " of " + path;
+        const std::string name = locations.size() == 1 && !where.remote ? path : "shard " + where.describe() + " of " + path;
         Xapian::Database db;
         try {
             db = open_one(where);
