@@ -165,3 +165,24 @@ TEST_CASE("colour only when asked or on a terminal, never with NO_COLOR", "[cli]
     CHECK(forced.out.find("\033[") != std::string::npos);
     CHECK(forced.out.find("shown of about") != std::string::npos);
 }
+
+TEST_CASE("index shows a progress line when asked, and none when piped", "[cli]") {
+    newsdex::test::TempDir dir;
+    {
+        std::ofstream lines(dir / "dump.jsonl");
+        for (int i = 0; i < 40; ++i)
+            lines << R"({"id": "p)" << i << R"(", "title": "Progress )" << i << R"(", "body": "Counting articles."})" << "\n";
+    }
+    auto shown = run_newsdex("index --progress always --db " + shell_quote(dir / "db") + " " + shell_quote(dir / "dump.jsonl"));
+    CHECK(shown.exit_code == 0);
+    CHECK(shown.err.find("dump.jsonl") != std::string::npos);
+    CHECK(shown.err.find("% dump.jsonl") != std::string::npos);  // the file's size is known
+    CHECK(shown.err.find(" articles, ") != std::string::npos);
+    CHECK(shown.err.rfind("\r\x1b[K") == shown.err.size() - 4);  // cleared before the summary
+    CHECK(shown.out.find("indexed 40 articles") != std::string::npos);
+
+    auto piped = run_newsdex("index --db " + shell_quote(dir / "db2") + " " + shell_quote(dir / "dump.jsonl"));
+    CHECK(piped.exit_code == 0);
+    CHECK(piped.err.find('\r') == std::string::npos);
+    CHECK(run_newsdex("index --progress sometimes --db " + shell_quote(dir / "db3") + " " + shell_quote(dir / "dump.jsonl")).exit_code != 0);
+}

@@ -89,6 +89,7 @@ struct Indexer::Impl {
     IndexOptions options;
     std::vector<std::unique_ptr<ShardWriter>> writers;
     IndexSummary summary;
+    IndexProgress progress;
 
     Impl(const std::string& db_path, IndexOptions opts) : path(db_path), options(opts) {
         const auto paths = shard_paths(path, options.shards);
@@ -116,6 +117,8 @@ struct Indexer::Impl {
         }
         if (article.id.empty()) article.id = !article.url.empty() ? article.url : content_hash_id(article);
         writers[shards::shard_of(schema::id_term(article.id), writers.size())]->push(std::move(article));
+        ++progress.articles;
+        if (options.on_progress) options.on_progress(progress);
     }
 
     void sync(bool commit) {
@@ -153,7 +156,15 @@ void Indexer::index_source(const std::string& path) {
         }
     };
     auto on_skip = [&](Skipped&& s) { impl_->summary.skipped.push_back(std::move(s)); };
-    SourceReader(impl_->options, on_member, on_skip).read(path);
+    SourceReader reader(impl_->options, on_member, on_skip);
+    impl_->progress.source = path;
+    impl_->progress.source_bytes_read = impl_->progress.source_bytes_total = 0;
+    reader.set_progress([&](std::uint64_t done, std::uint64_t total) {
+        impl_->progress.source_bytes_read = done;
+        impl_->progress.source_bytes_total = total;
+        if (impl_->options.on_progress) impl_->options.on_progress(impl_->progress);
+    });
+    reader.read(path);
 }
 
 void Indexer::add_article(Article article) {

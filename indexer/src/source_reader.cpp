@@ -119,14 +119,17 @@ SourceReader::SourceReader(const IndexOptions& options, MemberSink on_member, Sk
     : options_(options), on_member_(std::move(on_member)), on_skip_(std::move(on_skip)) {}
 
 void SourceReader::read(const std::string& path) {
+    done_before_ = total_ = 0;
     if (path == "-") {
         ArchivePtr a = new_reader();
+        outermost_ = a.get();
         ArchiveBudget budget{options_.max_archive_bytes};
         if (archive_read_open_fd(a.get(), STDIN_FILENO, kBlockSize) != ARCHIVE_OK) {
             on_skip_({"-", "unreadable", error_text(a.get())});
             return;
         }
         read_archive(a.get(), "-", 1, budget);
+        outermost_ = nullptr;
         return;
     }
     std::error_code ec;
@@ -136,6 +139,7 @@ void SourceReader::read(const std::string& path) {
         return;
     }
     if (!fs::is_directory(status)) {
+        total_ = fs::file_size(path, ec);
         read_file(path);
         return;
     }
@@ -153,7 +157,14 @@ void SourceReader::read(const std::string& path) {
     }
     if (ec) on_skip_({path, "unreadable", ec.message()});
     std::sort(files.begin(), files.end());
+    for (const auto& f : files) total_ += fs::file_size(f, ec);
     for (const auto& f : files) read_file(f.string());
+}
+
+void SourceReader::report_progress() {
+    if (!on_progress_) return;
+    const auto la_int64 = outermost_ ? archive_filter_bytes(outermost_, -1) : 0;
+    on_progress_(done_before_ + static_cast<std::uint64_t>(std::max<la_int64_t>(la_int64, 0)), total_);
 }
 
 void SourceReader::read_file(const std::string& path) {
@@ -171,9 +182,15 @@ void SourceReader::read_file(const std::string& path) {
         ::close(fd);
         return;
     }
+    outermost_ = a.get();
+    report_progress();
     read_archive(a.get(), path, 1, budget);
+    outermost_ = nullptr;
     a.reset();
     ::close(fd);
+    std::error_code ec;
+    done_before_ += fs::file_size(path, ec);
+    report_progress();
 }
 
 void SourceReader::read_archive(struct archive* a, const std::string& outer, int depth, ArchiveBudget& budget) {
@@ -251,6 +268,7 @@ void SourceReader::read_archive(struct archive* a, const std::string& outer, int
                 member.first_line += static_cast<std::size_t>(std::count(chunk.data.begin(), chunk.data.end(), '\n'));
                 member.data.erase(0, cut + 1);
                 on_member_(std::move(chunk));
+                report_progress();
             }
         }
         if (failed) continue;
@@ -267,6 +285,7 @@ void SourceReader::read_archive(struct archive* a, const std::string& outer, int
 void SourceReader::dispatch(Member&& member, int depth, ArchiveBudget& budget) {
     if (!looks_like_archive(member.data)) {
         on_member_(std::move(member));
+        report_progress();
         return;
     }
     if (depth >= options_.max_depth) {

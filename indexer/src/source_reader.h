@@ -4,6 +4,7 @@
 
 #include "newsdex/indexer.h"
 
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -22,21 +23,32 @@ class SourceReader {
 public:
     using MemberSink = std::function<void(Member&&)>;
     using SkipSink = std::function<void(Skipped&&)>;
+    /// Bytes of the path given to read() consumed so far (compressed bytes for an archive; for a
+    /// directory, of all its files), and their total (0 when unknown, as for standard input).
+    using ProgressSink = std::function<void(std::uint64_t done, std::uint64_t total)>;
 
     SourceReader(const IndexOptions& options, MemberSink on_member, SkipSink on_skip);
 
     /// A file, directory or archive path, or "-" for standard input.
     void read(const std::string& path);
 
+    /// Called after every member handed on.
+    void set_progress(ProgressSink sink) { on_progress_ = std::move(sink); }
+
 private:
     struct ArchiveBudget;
     void read_file(const std::string& path);
     void read_archive(::archive* a, const std::string& outer, int depth, ArchiveBudget& budget);
     void dispatch(Member&& member, int depth, ArchiveBudget& budget);
+    void report_progress();
 
     const IndexOptions& options_;
     MemberSink on_member_;
     SkipSink on_skip_;
+    ProgressSink on_progress_;
+    ::archive* outermost_ = nullptr;   ///< the archive reading the current file or stdin
+    std::uint64_t done_before_ = 0;    ///< bytes of the files finished in this read()
+    std::uint64_t total_ = 0;          ///< bytes of every file of this read(), 0 if unknown
 };
 
 /// True when @p data starts like an archive or a compressed stream newsdex can open.

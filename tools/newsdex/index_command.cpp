@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include "newsdex/indexer.h"
+#include "progress_line.h"
 
 #include <spdlog/spdlog.h>
 
@@ -8,6 +9,7 @@
 #include <iostream>
 #include <memory>
 #include <set>
+#include <unistd.h>
 
 namespace newsdex::cli {
 
@@ -18,6 +20,7 @@ Action add_index_command(CLI::App& app) {
         std::vector<std::string> sources;
         IndexOptions options;
         std::vector<std::string> json_fields;
+        std::string progress = "auto";
     };
     auto args = std::make_shared<Args>();
     add_db_option(*cmd, args->db);
@@ -37,6 +40,9 @@ Action add_index_command(CLI::App& app) {
                     "shards of a new index, each written by its own thread (default: one per core, at most 8; "
                     "an existing index keeps its own)")
         ->check(CLI::Range(1, 64));
+    cmd->add_option("--progress", args->progress, "progress line on stderr: auto (on a terminal), always or never")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"auto", "always", "never"}));
     cmd->add_option("--json-field", args->json_fields,
                     "FIELD=KEY[,KEY...]: JSON keys to read an article field from, tried before the built-in ones; "
                     "FIELD is title, body, date, author, url, lang, source or id; KEY may be a dotted path")
@@ -60,6 +66,11 @@ Action add_index_command(CLI::App& app) {
                 pos = comma + 1;
             }
         }
+        std::unique_ptr<ProgressLine> progress;
+        if (args->progress == "always" || (args->progress == "auto" && isatty(STDERR_FILENO))) {
+            progress = std::make_unique<ProgressLine>(stderr);
+            args->options.on_progress = [line = progress.get()](const IndexProgress& p) { line->update(p); };
+        }
         try {
             Indexer indexer(args->db, args->options);
             if (args->options.shards && args->options.shards != indexer.shard_count())
@@ -67,6 +78,7 @@ Action add_index_command(CLI::App& app) {
                              indexer.shard_count(), args->options.shards);
             for (const auto& source : args->sources) indexer.index_source(source);
             indexer.commit();
+            if (progress) progress->finish();
             const IndexSummary& s = indexer.summary();
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
@@ -93,6 +105,7 @@ Action add_index_command(CLI::App& app) {
             }
             return kExitOk;
         } catch (const IndexError& e) {
+            if (progress) progress->finish();
             print_error(e.what());
             return kExitError;
         }

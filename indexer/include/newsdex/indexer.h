@@ -14,6 +14,14 @@
 
 namespace newsdex {
 
+/// Where a run is, for a progress display.
+struct IndexProgress {
+    std::string source;                 ///< the path given to index_source()
+    std::uint64_t source_bytes_read = 0;   ///< of the source's files (compressed bytes for archives)
+    std::uint64_t source_bytes_total = 0;  ///< 0 when unknown (standard input)
+    std::size_t articles = 0;           ///< articles handed to the shard writers so far, this run
+};
+
 /// Limits that keep one bad or hostile input from taking the whole run down.
 struct IndexOptions {
     std::size_t max_member_bytes = 256u << 20;            ///< larger members are skipped ("too large")
@@ -29,6 +37,8 @@ struct IndexOptions {
     /// "body", "date", "author", "url", "lang", "source", "id". Keys may be dotted paths
     /// ("meta.byline") into nested objects.
     std::map<std::string, std::vector<std::string>> json_fields;
+    /// Called in the indexing thread after every article (keep it cheap; throttle display).
+    std::function<void(const IndexProgress&)> on_progress;
 };
 
 /// A file or archive member that was not indexed, and why.
