@@ -159,12 +159,18 @@ TEST_CASE("lone compressed files, nested archives and re-indexing", "[ingestion]
     }
     SECTION("indexing the same dump again replaces its documents") {
         write_archive(tmp / "dump.zip", {"zip", "zip"}, files);
+        IndexOptions no_resume;
+        no_resume.resume = false;
         const IndexSummary first = index_into(tmp / "db", tmp / "dump.zip");
-        const IndexSummary again = index_into(tmp / "db", tmp / "dump.zip");
+        const IndexSummary again = index_into(tmp / "db", tmp / "dump.zip", no_resume);
         CHECK(first.documents_added == 5);
         CHECK(again.documents_added == 0);
         CHECK(again.documents_updated == 5);
         CHECK(Xapian::Database(tmp / "db").get_doccount() == 5);
+        // By default a finished, unchanged file is not read again.
+        const IndexSummary resumed = index_into(tmp / "db", tmp / "dump.zip");
+        CHECK(resumed.files_resumed == 1);
+        CHECK(resumed.documents_indexed() == 0);
     }
 }
 

@@ -56,7 +56,7 @@ ShardWriter::ShardWriter(std::string path, const IndexOptions& options)
 }
 
 ShardWriter::~ShardWriter() {
-    enqueue({TaskKind::stop, {}, nullptr});
+    enqueue({TaskKind::stop, {}, nullptr, {}});
     thread_.join();
 }
 
@@ -65,13 +65,18 @@ void ShardWriter::push(Article&& article) {
         std::lock_guard lock(mutex_);
         if (error_) std::rethrow_exception(error_);
     }
-    enqueue({TaskKind::article, std::move(article), nullptr});
+    enqueue({TaskKind::article, std::move(article), nullptr, {}});
+}
+
+void ShardWriter::set_metadata(std::vector<std::pair<std::string, std::string>> entries) {
+    Task task{TaskKind::metadata, {}, nullptr, std::move(entries)};
+    enqueue(std::move(task));
 }
 
 void ShardWriter::sync(bool commit) {
     std::promise<void> done;
     auto finished = done.get_future();
-    enqueue({commit ? TaskKind::commit : TaskKind::flush, {}, &done});
+    enqueue({commit ? TaskKind::commit : TaskKind::flush, {}, &done, {}});
     finished.get();
     std::lock_guard lock(mutex_);
     if (error_) std::rethrow_exception(error_);
@@ -105,6 +110,7 @@ void ShardWriter::run() {
             // at its next push or sync, and what was committed before stays as it was.
             if (!failed) {
                 if (task.kind == TaskKind::article) write(task.article);
+                else if (task.kind == TaskKind::metadata) write_metadata(task.metadata);
                 else if (task.kind != TaskKind::flush && writer_->uncommitted) commit_now();
             }
         } catch (...) {
@@ -127,6 +133,15 @@ void ShardWriter::write(Article& article) {
         throw IndexError("cannot write to the index " + path_ + ": " + e.get_msg());
     }
     if (++writer_->uncommitted >= options_.commit_every) commit_now();
+}
+
+void ShardWriter::write_metadata(const std::vector<std::pair<std::string, std::string>>& entries) {
+    try {
+        for (const auto& [key, value] : entries) writer_->db.set_metadata(key, value);
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot write to the index " + path_ + ": " + e.get_msg());
+    }
+    ++writer_->uncommitted;  // so that the next commit request commits it
 }
 
 void ShardWriter::commit_now() {

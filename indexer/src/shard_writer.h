@@ -13,6 +13,8 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 namespace newsdex {
 
@@ -30,6 +32,10 @@ public:
     /// stopped the writing thread, if one did.
     void push(Article&& article);
 
+    /// Queues user metadata to set in this shard (written in order with the articles, made durable
+    /// by the next commit).
+    void set_metadata(std::vector<std::pair<std::string, std::string>> entries);
+
     /// Waits until everything queued so far is written (and committed when @p commit), then
     /// throws the writing thread's error if it had one.
     void sync(bool commit);
@@ -39,16 +45,18 @@ public:
     const std::string& path() const { return path_; }
 
 private:
-    enum class TaskKind { article, flush, commit, stop };
+    enum class TaskKind { article, metadata, flush, commit, stop };
     struct Task {
         TaskKind kind;
         Article article;
         std::promise<void>* done = nullptr;
+        std::vector<std::pair<std::string, std::string>> metadata;
     };
 
     void enqueue(Task&& task);
     void run();
     void write(Article& article);
+    void write_metadata(const std::vector<std::pair<std::string, std::string>>& entries);
     void commit_now();
 
     struct Writer;  // the Xapian side, touched only by the writing thread once it runs

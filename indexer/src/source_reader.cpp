@@ -168,6 +168,11 @@ void SourceReader::report_progress() {
 }
 
 void SourceReader::read_file(const std::string& path) {
+    if (on_file_start_ && !on_file_start_(path)) {
+        std::error_code ec;
+        done_before_ += fs::file_size(path, ec);
+        return;
+    }
     // open() first: libarchive would report a missing or forbidden file as a format error.
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
@@ -191,6 +196,7 @@ void SourceReader::read_file(const std::string& path) {
     std::error_code ec;
     done_before_ += fs::file_size(path, ec);
     report_progress();
+    if (on_file_end_) on_file_end_(path);
 }
 
 void SourceReader::read_archive(struct archive* a, const std::string& outer, int depth, ArchiveBudget& budget) {

@@ -35,6 +35,15 @@ public:
     /// Called after every member handed on.
     void set_progress(ProgressSink sink) { on_progress_ = std::move(sink); }
 
+    /// Called before each file is opened (given, or found in a directory): false skips it. And
+    /// after each file read to its end.
+    using FileStart = std::function<bool(const std::string& path)>;
+    using FileEnd = std::function<void(const std::string& path)>;
+    void set_file_hooks(FileStart start, FileEnd end) {
+        on_file_start_ = std::move(start);
+        on_file_end_ = std::move(end);
+    }
+
 private:
     struct ArchiveBudget;
     void read_file(const std::string& path);
@@ -46,6 +55,8 @@ private:
     MemberSink on_member_;
     SkipSink on_skip_;
     ProgressSink on_progress_;
+    FileStart on_file_start_;
+    FileEnd on_file_end_;
     ::archive* outermost_ = nullptr;   ///< the archive reading the current file or stdin
     std::uint64_t done_before_ = 0;    ///< bytes of the files finished in this read()
     std::uint64_t total_ = 0;          ///< bytes of every file of this read(), 0 if unknown

@@ -40,6 +40,11 @@ Action add_index_command(CLI::App& app) {
                     "shards of a new index, each written by its own thread (default: one per core, at most 8; "
                     "an existing index keeps its own)")
         ->check(CLI::Range(1, 64));
+    cmd->add_flag("--no-resume", [args](std::int64_t) { args->options.resume = false; },
+                  "read every file again, even those an earlier run finished (after changing --json-field, say)");
+    cmd->add_option("--checkpoint-every", args->options.checkpoint_every,
+                    "articles between checkpoints, from which a killed run resumes (default: --commit-every times the shards)")
+        ->check(CLI::PositiveNumber);
     cmd->add_option("--progress", args->progress, "progress line on stderr: auto (on a terminal), always or never")
         ->capture_default_str()
         ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -82,6 +87,10 @@ Action add_index_command(CLI::App& app) {
             const IndexSummary& s = indexer.summary();
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
+            if (s.files_resumed || s.members_resumed)
+                std::cout << "resumed: " << s.files_resumed << " files already indexed were not read again, "
+                          << s.members_resumed << " members of partly indexed files passed over (--no-resume reads all)\n";
+            if (s.documents_indexed() == 0 && s.files_resumed && s.skipped.empty()) return kExitOk;
             if (s.documents_indexed() == 0) {
                 // Nothing to show for the run: one line that says why.
                 if (s.skipped.size() == 1) {

@@ -37,6 +37,13 @@ struct IndexOptions {
     /// "body", "date", "author", "url", "lang", "source", "id". Keys may be dotted paths
     /// ("meta.byline") into nested objects.
     std::map<std::string, std::vector<std::string>> json_fields;
+    /// Skip what an earlier run over the same, unchanged files already indexed and committed (see
+    /// checkpoint_every). Off: read everything again (identities still prevent duplicates).
+    bool resume = true;
+    /// Articles between checkpoints: every shard commits and the index records how far into each
+    /// file the run got, so that a run killed at any moment resumes from its last checkpoint.
+    /// 0: commit_every times the number of shards (about when the shards would commit anyway).
+    std::size_t checkpoint_every = 0;
     /// Called in the indexing thread after every article (keep it cheap; throttle display).
     std::function<void(const IndexProgress&)> on_progress;
 };
@@ -53,6 +60,8 @@ struct IndexSummary {
     std::uint64_t bytes = 0;            ///< uncompressed bytes read
     std::size_t documents_added = 0;    ///< articles new to the index
     std::size_t documents_updated = 0;  ///< articles that replaced an earlier copy of themselves
+    std::size_t files_resumed = 0;      ///< files an earlier run finished, not read again
+    std::size_t members_resumed = 0;    ///< members of partly indexed files passed over
     std::vector<Skipped> skipped;
 
     std::size_t documents_indexed() const { return documents_added + documents_updated; }
