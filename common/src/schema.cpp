@@ -9,16 +9,6 @@
 namespace newsdex::schema {
 namespace {
 
-// FNV-1a 64: stable across runs and machines, which std::hash does not promise.
-std::uint64_t fnv1a(std::string_view s) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
-
 bool all_digits(std::string_view s) {
     if (s.empty()) return false;
     for (char c : s)
@@ -28,12 +18,20 @@ bool all_digits(std::string_view s) {
 
 }  // namespace
 
+std::uint64_t stable_hash(std::string_view s, std::uint64_t h) {
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
 std::string id_term(std::string_view id) {
     constexpr std::size_t kMaxIdBytes = 200;
     std::string term(kIdPrefix);
     if (id.size() <= kMaxIdBytes) return term.append(id);
     char hash[17];
-    std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(fnv1a(id)));
+    std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(stable_hash(id)));
     return term.append(id.substr(0, kMaxIdBytes - 17)).append("#").append(hash);
 }
 

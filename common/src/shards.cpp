@@ -1,5 +1,7 @@
 #include "newsdex/shards.h"
 
+#include "newsdex/schema.h"
+
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -79,12 +81,7 @@ std::string shard_dir_name(std::size_t i) {
 
 std::size_t shard_of(std::string_view id_term, std::size_t shard_count) {
     if (shard_count <= 1) return 0;
-    std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a: fixed, unlike std::hash
-    for (unsigned char c : id_term) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
-    }
-    return static_cast<std::size_t>(h % shard_count);
+    return static_cast<std::size_t>(schema::stable_hash(id_term) % shard_count);
 }
 
 }  // namespace newsdex::shards

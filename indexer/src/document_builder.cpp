@@ -9,15 +9,8 @@ namespace newsdex {
 namespace {
 
 std::string content_key(const std::vector<Token>& tokens) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (const auto& t : tokens) {
-        for (unsigned char c : t.term) {
-            h ^= c;
-            h *= 0x100000001b3ULL;
-        }
-        h ^= ' ';
-        h *= 0x100000001b3ULL;
-    }
+    std::uint64_t h = schema::kStableHashStart;
+    for (const auto& t : tokens) h = schema::stable_hash(" ", schema::stable_hash(t.term, h));
     char buf[17];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
     return buf;

@@ -20,13 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string content_hash_id(const Article& a) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (const std::string* field : {&a.title, &a.body}) {
-        for (unsigned char c : *field) {
-            h ^= c;
-            h *= 0x100000001b3ULL;
-        }
-    }
+    const std::uint64_t h = schema::stable_hash(a.body, schema::stable_hash(a.title));
     char buf[32];
     std::snprintf(buf, sizeof buf, "sha:%016llx", static_cast<unsigned long long>(h));
     return buf;
@@ -90,13 +84,8 @@ struct FileCheckpoint {
 constexpr std::string_view kCheckpointPrefix = "newsdex.file:";
 
 std::string checkpoint_key(const std::string& canonical_path) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : canonical_path) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
-    }
     char buf[24];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(schema::stable_hash(canonical_path)));
     return std::string(kCheckpointPrefix) + buf;
 }
 

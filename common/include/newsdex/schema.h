@@ -5,6 +5,7 @@
 #include "newsdex/article.h"
 #include "newsdex/language.h"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +57,11 @@ inline constexpr std::size_t kMaxFormsPerLemma = 256;
 /// Newline-separated list ⇄ vector; words never contain a newline.
 std::string join_lines(const std::vector<std::string>& items);
 std::vector<std::string> split_lines(std::string_view text);
+
+/// FNV-1a 64 of @p s, continuing from @p h (so fields can be hashed one after another): stable
+/// across runs, builds and machines, which std::hash does not promise.
+inline constexpr std::uint64_t kStableHashStart = 0xcbf29ce484222325ULL;
+std::uint64_t stable_hash(std::string_view s, std::uint64_t h = kStableHashStart);
 
 /// The boolean term that identifies an article; ids too long for a term are hashed.
 std::string id_term(std::string_view id);
