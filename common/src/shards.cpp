@@ -58,6 +58,18 @@ std::vector<Location> read_stub(const std::string& index_dir) {
     return shards;
 }
 
+std::vector<std::string> local_paths(const std::string& index_dir) {
+    if (!is_sharded(index_dir)) return {index_dir};
+    std::vector<std::string> paths;
+    for (const auto& loc : read_stub(index_dir)) {
+        if (loc.remote)
+            throw LayoutError("index " + index_dir + " lists the remote shard " + loc.describe() +
+                              ", which only the machine serving it can write or compact");
+        paths.push_back(loc.path);
+    }
+    return paths;
+}
+
 void write_stub(const std::string& index_dir, std::size_t count) {
     const fs::path stub = fs::path(index_dir) / kStubFile;
     const fs::path tmp = fs::path(index_dir) / (std::string(kStubFile) + ".tmp");

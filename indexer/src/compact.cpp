@@ -27,20 +27,6 @@ public:
     }
 };
 
-std::vector<std::string> local_shards(const std::string& from) {
-    if (!shards::is_sharded(from)) return {from};
-    std::vector<std::string> paths;
-    try {
-        for (const auto& loc : shards::read_stub(from)) {
-            if (loc.remote) throw IndexError("cannot compact the remote shard " + loc.describe() + "; compact it on its own machine");
-            paths.push_back(loc.path);
-        }
-    } catch (const shards::LayoutError& e) {
-        throw IndexError(e.what());
-    }
-    return paths;
-}
-
 void compact_into(const std::vector<std::string>& sources, const std::string& output) {
     Xapian::Database all;
     for (const auto& path : sources) all.add_database(Xapian::Database(path));
@@ -56,8 +42,8 @@ void compact_index(const std::string& from, const std::string& to, CompactOption
     if (fs::exists(to, ec) && !fs::is_empty(to, ec))
         throw IndexError(to + " already exists; compact into a new directory");
     if (fs::equivalent(from, to, ec)) throw IndexError("cannot compact " + from + " onto itself");
-    const auto sources = local_shards(from);
     try {
+        const auto sources = shards::local_paths(from);
         if (!options.keep_shards || sources.size() == 1) {
             compact_into(sources, to);
             return;

@@ -40,25 +40,17 @@ std::string stable_origin(const std::string& origin, const std::string& source) 
     return normal;
 }
 
-
 // A directory that already holds a plain Xapian database stays one shard; a new index gets
 // options.shards shards (one per core by default) listed in a stub file.
 std::vector<std::string> shard_paths(const std::string& path, std::size_t wanted) {
     std::error_code ec;
     fs::create_directories(path, ec);
     if (shards::is_sharded(path)) {
-        std::vector<std::string> paths;
         try {
-            for (const auto& loc : shards::read_stub(path)) {
-                if (loc.remote)
-                    throw IndexError("index " + path + " lists the remote shard " + loc.describe() +
-                                     "; index into that shard on its own machine");
-                paths.push_back(loc.path);
-            }
+            return shards::local_paths(path);
         } catch (const shards::LayoutError& e) {
             throw IndexError(e.what());
         }
-        return paths;
     }
     if (fs::exists(fs::path(path) / "iamglass", ec)) return {path};
     // Shards created by a run that was killed before it wrote the stub are taken over as they are.
@@ -71,7 +63,6 @@ std::vector<std::string> shard_paths(const std::string& path, std::size_t wanted
     for (std::size_t i = 0; i < count; ++i) paths.push_back((fs::path(path) / shards::shard_dir_name(i)).string());
     return paths;
 }
-
 
 // How far an earlier run got in one file: stored in the first shard's metadata under a key made
 // from the file's path, valid while the file keeps its size and modification time.

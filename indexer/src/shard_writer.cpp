@@ -93,17 +93,14 @@ void ShardWriter::enqueue(Task&& task) {
 void ShardWriter::run() {
     for (;;) {
         Task task;
+        bool failed;
         {
             std::unique_lock lock(mutex_);
             changed_.wait(lock, [&] { return !queue_.empty(); });
             task = std::move(queue_.front());
             queue_.pop_front();
-            changed_.notify_all();
-        }
-        bool failed;
-        {
-            std::lock_guard lock(mutex_);
             failed = static_cast<bool>(error_);
+            changed_.notify_all();
         }
         try {
             // After an error the queue is drained without writing: the caller learns of the error

@@ -86,6 +86,13 @@ bool starts_json_lines(std::string_view data) {
     return nlohmann::json::accept(data.substr(i, eol - i));
 }
 
+// Bytes of a file, for progress; 0 when it has no size (a pipe, say) or cannot be read.
+std::uint64_t size_of(const fs::path& file) {
+    std::error_code ec;
+    const auto size = fs::file_size(file, ec);
+    return ec ? 0 : size;
+}
+
 // Xapian marks each database directory with one of these files.
 bool is_xapian_database(const fs::path& dir) {
     std::error_code ec;
@@ -139,8 +146,8 @@ void SourceReader::read(const std::string& path) {
         return;
     }
     if (!fs::is_directory(status)) {
-        total_ = fs::file_size(path, ec);
-        read_file(path);
+        total_ = size_of(path);
+        read_file(path, total_);
         return;
     }
     // Sorted, so that a run over the same directory is reproducible.
@@ -157,8 +164,9 @@ void SourceReader::read(const std::string& path) {
     }
     if (ec) on_skip_({path, "unreadable", ec.message()});
     std::sort(files.begin(), files.end());
-    for (const auto& f : files) total_ += fs::file_size(f, ec);
-    for (const auto& f : files) read_file(f.string());
+    std::vector<std::uint64_t> sizes;
+    for (const auto& f : files) total_ += sizes.emplace_back(size_of(f));
+    for (std::size_t i = 0; i < files.size(); ++i) read_file(files[i].string(), sizes[i]);
 }
 
 void SourceReader::report_progress() {
@@ -167,10 +175,9 @@ void SourceReader::report_progress() {
     on_progress_(done_before_ + static_cast<std::uint64_t>(std::max<la_int64_t>(la_int64, 0)), total_);
 }
 
-void SourceReader::read_file(const std::string& path) {
+void SourceReader::read_file(const std::string& path, std::uint64_t size) {
     if (on_file_start_ && !on_file_start_(path)) {
-        std::error_code ec;
-        done_before_ += fs::file_size(path, ec);
+        done_before_ += size;
         return;
     }
     // open() first: libarchive would report a missing or forbidden file as a format error.
@@ -193,8 +200,7 @@ void SourceReader::read_file(const std::string& path) {
     outermost_ = nullptr;
     a.reset();
     ::close(fd);
-    std::error_code ec;
-    done_before_ += fs::file_size(path, ec);
+    done_before_ += size;
     report_progress();
     if (on_file_end_) on_file_end_(path);
 }

@@ -46,7 +46,7 @@ public:
 
 private:
     struct ArchiveBudget;
-    void read_file(const std::string& path);
+    void read_file(const std::string& path, std::uint64_t size);
     void read_archive(::archive* a, const std::string& outer, int depth, ArchiveBudget& budget);
     void dispatch(Member&& member, int depth, ArchiveBudget& budget);
     void report_progress();

@@ -23,22 +23,28 @@ char32_t decode(std::string_view text, std::size_t i, std::size_t& length) {
     return cp;
 }
 
-void append_utf8(std::string& out, char32_t cp) {
+// Writes @p cp as UTF-8 at @p out (room for 4 bytes); returns the bytes written.
+std::size_t encode_utf8(char* out, char32_t cp) {
     if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
+        out[0] = static_cast<char>(cp);
+        return 1;
     }
+    if (cp < 0x800) {
+        out[0] = static_cast<char>(0xC0 | (cp >> 6));
+        out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = static_cast<char>(0xE0 | (cp >> 12));
+        out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = static_cast<char>(0xF0 | (cp >> 18));
+    out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 4;
 }
 
 bool is_apostrophe_like(char32_t c) { return c == 0x27 || c == 0x2019 || c == 0x02BC || c == 0x60 || c == 0xB4 || c == 0x2018; }
@@ -47,7 +53,7 @@ bool is_ignorable(char32_t c) { return c == 0x0301 || c == 0x00AD || c == 0x200B
 // Letters and digits of the scripts newsdex analyses, and what may sit inside a word. Anything
 // else (spaces, punctuation, hyphens, symbols) ends a word.
 bool is_word_char(char32_t c) {
-    if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || is_apostrophe_like(c);
     if (c == 0xD7 || c == 0xF7) return false;
     return (c >= 0xC0 && c <= 0x24F) || (c >= 0x370 && c <= 0x52F) || is_apostrophe_like(c) || is_ignorable(c);
 }
@@ -63,36 +69,48 @@ char32_t fold(char32_t c) {
     return c;
 }
 
-void append_folded(std::string& out, char32_t c) {
-    if (c == 0xDF) out += "ss";  // ß case-folds to two letters
-    else if (!is_ignorable(c)) append_utf8(out, fold(c));
-}
-
-// Writes the fold of @p c at @p out (room for 8 bytes); returns the bytes written.
+// Writes the fold of @p c at @p out (room for 4 bytes); returns the bytes written.
 std::size_t put_folded(char* out, char32_t c) {
-    if (c < 0x80) {
-        *out = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 0x20 : c);
-        return 1;
-    }
-    if (c == 0xDF) {
+    if (c == 0xDF) {  // ß case-folds to two letters
         out[0] = out[1] = 's';
         return 2;
     }
-    if (is_ignorable(c)) return 0;
-    c = fold(c);
-    if (c < 0x80) {
-        *out = static_cast<char>(c);
-        return 1;
+    return is_ignorable(c) ? 0 : encode_utf8(out, fold(c));
+}
+
+// Finds the next word of @p text at or after @p i and leaves its rough fold, apostrophes trimmed
+// (they count only between letters), in @p folded; @p start and @p i end up around its bytes.
+// Words longer than any indexed word are passed over. False when the text has no more words.
+bool next_word(std::string_view text, std::size_t& i, std::size_t& start, std::string& folded) {
+    char buffer[256];
+    for (std::size_t n = 0; i < text.size();) {
+        if (!is_word_char(decode(text, i, n))) {
+            i += n;
+            continue;
+        }
+        start = i;
+        std::size_t length = 0;
+        for (; i < text.size(); i += n) {
+            // Cyrillic, the common case, decoded inline.
+            const auto b = static_cast<unsigned char>(text[i]);
+            char32_t w;
+            if ((b == 0xD0 || b == 0xD1) && i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
+                w = ((b & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F);
+                n = 2;
+            } else {
+                w = decode(text, i, n);
+            }
+            if (!is_word_char(w)) break;
+            if (length + 8 <= sizeof buffer) length += put_folded(buffer + length, w);
+        }
+        if (length + 8 > sizeof buffer) continue;  // longer than any indexed word
+        const std::string_view word(buffer, length);
+        const std::size_t first = word.find_first_not_of('\'');
+        if (first == std::string_view::npos) continue;
+        folded.assign(word.substr(first, word.find_last_not_of('\'') - first + 1));
+        return true;
     }
-    if (c < 0x800) {
-        out[0] = static_cast<char>(0xC0 | (c >> 6));
-        out[1] = static_cast<char>(0x80 | (c & 0x3F));
-        return 2;
-    }
-    std::string tail;
-    append_utf8(tail, c);
-    std::copy(tail.begin(), tail.end(), out);
-    return tail.size();
+    return false;
 }
 
 struct Region {
@@ -102,15 +120,9 @@ struct Region {
 }  // namespace
 
 std::string rough_fold(std::string_view word) {
-    std::string out;
-    for (std::size_t i = 0, n = 0; i < word.size(); i += n) {
-        const char32_t c = decode(word, i, n);
-        append_folded(out, c);
-    }
-    // Apostrophes count only between letters.
-    const auto first = out.find_first_not_of('\'');
-    if (first == std::string::npos) return {};
-    return out.substr(first, out.find_last_not_of('\'') - first + 1);
+    std::string folded;
+    std::size_t i = 0, start = 0;
+    return next_word(word, i, start, folded) ? folded : std::string();
 }
 
 std::vector<Token> tokenize_near_matches(std::string_view text, const HighlightSpec& spec, const Analyzer& analyzer,
@@ -137,34 +149,7 @@ std::vector<Token> tokenize_near_matches(std::string_view text, const HighlightS
 
     std::vector<Region> regions;
     std::string folded;
-    char buffer[256];
-    for (std::size_t i = 0, n = 0; i < text.size();) {
-        const char32_t c = decode(text, i, n);
-        if (!is_word_char(c)) {
-            i += n;
-            continue;
-        }
-        const std::size_t start = i;
-        std::size_t length = 0;
-        for (; i < text.size(); i += n) {
-            // Cyrillic, the common case, decoded inline.
-            const auto b = static_cast<unsigned char>(text[i]);
-            char32_t w;
-            if ((b == 0xD0 || b == 0xD1) && i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
-                w = ((b & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F);
-                n = 2;
-            } else {
-                w = decode(text, i, n);
-            }
-            if (!is_word_char(w)) break;
-            if (length + 8 <= sizeof buffer) length += put_folded(buffer + length, w);
-        }
-        if (length + 8 > sizeof buffer) continue;  // longer than any indexed word
-        folded.assign(buffer, length);
-        while (!folded.empty() && folded.back() == '\'') folded.pop_back();
-        const std::size_t lead = folded.find_first_not_of('\'');
-        if (lead == std::string::npos) continue;
-        if (lead) folded.erase(0, lead);
+    for (std::size_t i = 0, start = 0; next_word(text, i, start, folded);) {
         bool hit = wanted.count(folded) > 0;
         for (std::size_t p = 0; !hit && p < spec.prefixes.size(); ++p) hit = folded.rfind(spec.prefixes[p], 0) == 0;
         if (!hit) continue;

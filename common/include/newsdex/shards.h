@@ -37,6 +37,11 @@ bool is_sharded(const std::string& index_dir);
 /// Throws LayoutError naming the file and line.
 std::vector<Location> read_stub(const std::string& index_dir);
 
+/// The directories of the index at @p index_dir that this machine writes: itself when it is not
+/// sharded, else the shards its stub lists. Throws LayoutError for a stub that lists a remote
+/// shard (only the machine serving it can write it) or cannot be read.
+std::vector<std::string> local_paths(const std::string& index_dir);
+
 /// Writes a stub listing @p count local shards (shard_dir_name(0..count-1)), atomically.
 void write_stub(const std::string& index_dir, std::size_t count);
 
