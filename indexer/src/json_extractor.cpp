@@ -214,7 +214,9 @@ Extraction extract_json(const Member& member, const JsonFields& json_fields) {
         const std::string where = member.path + "#" + std::to_string(line_no);
         try {
             reader.take(json::parse(line), where);
-        } catch (const json::parse_error& e) {
+        } catch (const json::exception& e) {
+            // Not only syntax: a number beyond double's range is out_of_range, and must cost only
+            // its line too.
             out.problems.push_back({where, "invalid JSON", e.what()});
         }
     }

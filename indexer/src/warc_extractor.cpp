@@ -116,7 +116,8 @@ Extraction extract_warc(const Member& member) {
         }
         // Only captured pages are articles; requests, metadata and warcinfo are crawl bookkeeping.
         if (warc["warc-type"] != "response" && warc["warc-type"] != "resource") continue;
-        const std::string uri = warc["warc-target-uri"];
+        // Header values are whatever bytes the crawler wrote; they become the url and origin.
+        const std::string uri = repair_utf8(warc["warc-target-uri"]);
         const std::string record_where = member.path + "#" + (uri.empty() ? std::to_string(record_no) : uri);
 
         std::string_view payload = block;
@@ -152,7 +153,7 @@ Extraction extract_warc(const Member& member) {
         }
         Article a = extract_html(body, record_where, charset_from_content_type(content_type));
         if (a.url.empty()) a.url = uri;
-        if (a.published.empty()) a.published = warc["warc-date"];
+        if (a.published.empty()) a.published = repair_utf8(warc["warc-date"]);
         if (a.title.empty() && a.body.empty()) {
             out.problems.push_back({record_where, "empty text", "page without text"});
             continue;
