@@ -43,6 +43,7 @@ for t in "${targets[@]}"; do
     for d in $(extra_seeds "$t"); do seeds+=("$d"); done
     echo "== $t: $seconds s" >&2
     start=$(date +%s)
+    stamp=$(mktemp) # crash inputs of this run are the ones newer than it
     # One process (what -jobs=1 amounts to), its output in our log rather than fuzz-0.log. A
     # crash ends the run; the summary line still records it.
     "$build/tests/${t}_fuzzer" -rss_limit_mb=2048 -timeout=10 -max_total_time="$seconds" -print_final_stats=1 \
@@ -53,7 +54,8 @@ for t in "${targets[@]}"; do
     cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | awk '{print $2}')
     ft=$(grep -o 'ft: [0-9]*' "$log" | tail -1 | awk '{print $2}')
     files=$(find "$work" -type f | wc -l)
-    crashes=$(find "$artifacts" -type f | wc -l)
+    crashes=$(find "$artifacts" -type f -newer "$stamp" | wc -l)
+    rm -f "$stamp"
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$elapsed" "${execs:-?}" "${cov:-?}" "${ft:-?}" "$files" "$crashes" | tee -a "$summary"
     [[ $status -eq 0 ]] || echo "$t: fuzzer exited $status; see $log" >&2
 done
