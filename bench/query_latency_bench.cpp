@@ -2,6 +2,7 @@
 // a whole `newsdex search` process per query (start, open, answer, exit).
 //
 //   newsdex-query-bench --db DIR --queries FILE [--reps 3] [--newsdex PATH] [--process-queries 100]
+//                       [--long-match all|any|min] [--min-share 0.5]
 //
 // The query file holds one query per line in the neutral syntax of ../shared/bench/queries
 // (plain words = AND, "w1 w2" = phrase), which is also newsdex syntax. Workload per query: the top
@@ -30,6 +31,7 @@ using Clock = std::chrono::steady_clock;
 std::string query_class(const std::string& q) {
     if (q.size() > 1 && q.front() == '"') return "phrase";
     const auto words = 1 + std::count(q.begin(), q.end(), ' ');
+    if (words >= static_cast<long>(newsdex::SearchOptions{}.long_query_words)) return "long (pasted headline)";
     return words == 1 ? "1-word" : words == 2 ? "2-word AND" : "3-word AND";
 }
 
@@ -73,6 +75,11 @@ int main(int argc, char** argv) {
     app.add_option("--newsdex", newsdex_binary, "newsdex binary, for the process-per-query mode");
     app.add_option("--process-queries", process_queries, "queries run as whole processes");
     app.add_option("--date-filter", date_filter, "filter appended for the date-filtered class");
+    std::string long_match = "any";
+    double min_share = newsdex::SearchOptions{}.minimum_should_match;
+    app.add_option("--long-match", long_match, "word matching for long queries: all, any or min")
+        ->check(CLI::IsMember({"all", "any", "min"}));
+    app.add_option("--min-share", min_share, "share of the words a document needs under --long-match min");
     CLI11_PARSE(app, argc, argv);
 
     std::vector<std::string> queries;
@@ -94,6 +101,10 @@ int main(int argc, char** argv) {
         for (bool snippets : {false, true}) {
             newsdex::SearchOptions options;
             options.snippets = snippets;
+            options.long_query_match = long_match == "all"   ? newsdex::WordMatch::all
+                                       : long_match == "min" ? newsdex::WordMatch::minimum
+                                                             : newsdex::WordMatch::any;
+            options.minimum_should_match = min_share;
             std::vector<double> ms;
             std::size_t zero = 0;
             for (int pass = 0; pass <= reps; ++pass) {

@@ -2,9 +2,13 @@
 #include "sample_index.h"
 #include "test_support.h"
 
+#include "newsdex/searcher.h"
+#include "newsdex/shards.h"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -88,6 +92,63 @@ TEST_CASE("a missing index is a one-line error with exit code 2", "[cli]") {
         CHECK(count_lines(r.err) == 1);
         CHECK(r.err.find("no index at") != std::string::npos);
     }
+}
+
+TEST_CASE("--db at a file, an empty or foreign directory or nothing says what is there, for every reader", "[cli]") {
+    newsdex::test::TempDir dir;
+    std::ofstream(dir / "file") << "not an index\n";
+    std::filesystem::create_directories(dir / "empty");
+    std::filesystem::create_directories(dir / "photos/2024");
+    std::ofstream(dir / "photos/list.txt") << "a.jpg\n";
+    struct Case {
+        std::string db, says, advice;
+    };
+    const Case cases[] = {
+        {dir / "missing", "no index at " + dir / "missing" + ": it does not exist", "create one with: newsdex index --db"},
+        {dir / "file", dir / "file" + " is a file, not a newsdex index", "--db takes a directory that newsdex index wrote"},
+        {dir / "empty", dir / "empty" + " is empty: no index there", "create one with: newsdex index --db"},
+        {dir / "photos", dir / "photos" + " is not a newsdex index", "--db takes a directory that newsdex index wrote"},
+    };
+    for (const Case& c : cases) {
+        for (const std::string command : {"search --db %s anything", "show --db %s some-id", "stats --db %s", "compact --db %s %o"}) {
+            std::string args = command;
+            args.replace(args.find("%s"), 2, shell_quote(c.db));
+            if (const auto o = args.find("%o"); o != std::string::npos) args.replace(o, 2, shell_quote(dir / "compacted"));
+            INFO(args);
+            const auto r = run_newsdex(args);
+            CHECK(r.exit_code == 2);
+            CHECK(count_lines(r.err) == 1);
+            CHECK(r.err.find(c.says) != std::string::npos);
+            CHECK(r.err.find(c.advice) != std::string::npos);
+            // Xapian's own wording names neither the path's problem nor what to do.
+            CHECK(r.err.find("Bad line") == std::string::npos);
+            CHECK(r.err.find("Couldn't") == std::string::npos);
+            CHECK_FALSE(std::filesystem::exists(dir / "compacted"));
+        }
+        // The library says what and where; the command-line advice is the command line's.
+        try {
+            newsdex::Searcher searcher(c.db);
+            FAIL("opened " << c.db);
+        } catch (const newsdex::NoIndexError& e) {
+            CHECK(std::string(e.what()).find(c.says) != std::string::npos);
+            CHECK(std::string(e.what()).find("--db") == std::string::npos);
+            CHECK(std::string(e.what()).find("create one") == std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("a shard the stub lists but that is gone is named", "[cli]") {
+    newsdex::test::TempDir dir;
+    std::filesystem::copy(sample_index(), dir / "db", std::filesystem::copy_options::recursive);
+    REQUIRE(newsdex::shards::is_sharded(dir / "db"));
+    const auto listed = newsdex::shards::read_stub(dir / "db");
+    REQUIRE(listed.size() > 1);
+    std::filesystem::remove_all(listed.back().path);
+    const auto r = run_newsdex("search --db " + shell_quote(dir / "db") + " anything");
+    CHECK(r.exit_code == 2);
+    CHECK(count_lines(r.err) == 1);
+    CHECK(r.err.find("shard " + listed.back().path + " of " + dir / "db") != std::string::npos);
+    CHECK(r.err.find("does not exist") != std::string::npos);
 }
 
 TEST_CASE("an unreadable source is a one-line error with exit code 2", "[cli]") {

@@ -136,3 +136,62 @@ TEST_CASE("an unreachable remote shard is a clear error naming it", "[shards][re
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("127.0.0.1:" + std::to_string(port)) != std::string::npos);
 }
+
+namespace {
+
+// Eight plain words; each article holds the first `held` of them.
+const char* const kWords[] = {"вокзал", "потяг", "квиток", "перон", "розклад", "вагон", "машиніст", "станція"};
+
+std::string holding(std::size_t held) {
+    std::string body = "Сьогодні";
+    for (std::size_t w = 0; w < held; ++w) body += std::string(" ") + kWords[w];
+    return body + ".";
+}
+
+std::set<std::string> ids_of(const SearchResults& results) {
+    std::set<std::string> ids;
+    for (const auto& hit : results.hits) ids.insert(hit.id);
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("a minimum of the words works across a remote shard, or says how it was relaxed", "[shards][remote]") {
+    test::TempDir dir("remote-min");
+    std::vector<std::pair<std::string, std::string>> near, far;
+    for (std::size_t held = 1; held <= 8; ++held) {
+        near.emplace_back("near-" + std::to_string(held), holding(held));
+        far.emplace_back("far-" + std::to_string(held), holding(held));
+    }
+    index_one_shard(dir / "local", near);
+    index_one_shard(dir / "far", far);
+    const unsigned port = free_port();
+    TcpServer server(dir / "far", port);
+    REQUIRE(server.ready());
+    std::filesystem::create_directories(dir / "both");
+    std::ofstream(dir / "both/XAPIANDB") << "auto " << (dir / "local") << "\nremote 127.0.0.1:" << port << "\n";
+
+    Searcher searcher(dir / "both");
+    SearchOptions options;
+    options.snippets = false;
+    options.collapse_duplicates = false;  // near-N and far-N hold the same text
+    options.limit = 100;
+    options.long_query_match = WordMatch::minimum;
+    options.minimum_should_match = 0.75;  // 6 of the 8 words
+    std::string eight;
+    for (const char* w : kWords) eight += std::string(eight.empty() ? "" : " ") + w;
+    const SearchResults six = searcher.search(eight, options);
+    CHECK(ids_of(six) == std::set<std::string>{"near-6", "near-7", "near-8", "far-6", "far-7", "far-8"});
+    CHECK(six.word_match == WordMatch::minimum);
+    CHECK(six.word_match_note.empty());
+    // The remote shard ranks as the local one: same text, same weight.
+    for (const auto& hit : six.hits)
+        for (const auto& other : six.hits)
+            if (hit.id.substr(hit.id.find('-')) == other.id.substr(other.id.find('-'))) CHECK(hit.score == Approx(other.score));
+
+    // 16 words needing 8: C(16, 8) subsets are too many to send; any word is matched, and said so.
+    const SearchResults relaxed = searcher.search(eight + " " + eight, options);
+    CHECK(relaxed.word_match == WordMatch::any);
+    CHECK(relaxed.word_match_note.find("remote shard") != std::string::npos);
+    CHECK(ids_of(relaxed).size() == 16);
+}

@@ -1,12 +1,26 @@
-// The ranking options of SearchOptions on a small index: word matching for long queries, the OR
-// fallback, exact forms only, and the bonuses.
+// The ranking options of SearchOptions on a small index: word matching for long queries (the
+// minimum's filter against a count by hand, in both its forms), the OR fallback, exact forms
+// only, and the bonuses.
+#include "newsdex/analyzer.h"
 #include "newsdex/indexer.h"
+#include "newsdex/schema.h"
 #include "newsdex/searcher.h"
+#include "newsdex/shards.h"
+#include "query_builder.h"
+#include "query_parser.h"
+#include "stored_lemmas.h"
+#include "test_support.h"
 
 #include <catch2/catch.hpp>
+#include <xapian.h>
 
+#include <cstdint>
 #include <filesystem>
+#include <fstream>
+#include <map>
 #include <set>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace newsdex;
@@ -156,4 +170,168 @@ TEST_CASE("bonuses raise the documents they are about and no others", "[ranking]
     const auto title = s.search("harbour news", o);
     CHECK(score_of(title, "in-title") > score_of(body, "in-title"));
     CHECK(score_of(title, "in-body") == Approx(score_of(body, "in-body")));
+}
+
+namespace {
+
+// Eight words, each written in one of two forms that share a stem, so that a word is found
+// through its exact term in some documents and only through its lemma term in others.
+const char* const kForms[][2] = {{"river", "rivers"},   {"bridge", "bridges"}, {"train", "trains"},   {"market", "markets"},
+                                 {"harbour", "harbours"}, {"garden", "gardens"}, {"castle", "castles"}, {"forest", "forests"}};
+constexpr std::size_t kWords = 8;
+const char* kEightWords = "river bridge train market harbour garden castle forest";
+
+/// Documents holding pseudo-random subsets of the eight words, spread over three shards, and
+/// how many of the words each holds.
+struct MixedIndex {
+    test::TempDir dir{"wm-mixed"};
+    std::map<std::string, std::size_t> words_in;
+
+    MixedIndex() {
+        IndexOptions options;
+        options.shards = 3;
+        Indexer indexer(dir.str(), options);
+        std::uint32_t state = 12345;
+        auto next = [&] { return state = state * 1103515245u + 12345u, (state >> 16) & 0x7fff; };
+        for (int d = 0; d < 150; ++d) {
+            Article a;
+            a.id = "doc-" + std::to_string(d);
+            a.lang = "en";
+            a.body = "today " + std::to_string(d);
+            std::size_t held = 0;
+            for (std::size_t w = 0; w < kWords; ++w) {
+                if (next() % 100 < 45) continue;
+                a.body += std::string(" ") + kForms[w][next() % 2];
+                ++held;
+            }
+            words_in[a.id] = held;
+            indexer.add_article(a);
+        }
+        indexer.commit();
+    }
+
+    std::set<std::string> holding_at_least(std::size_t k) const {
+        std::set<std::string> out;
+        for (const auto& [id, held] : words_in)
+            if (held >= k) out.insert(id);
+        return out;
+    }
+};
+
+SearchOptions at_least(std::size_t k) {
+    SearchOptions o = base();
+    o.limit = 1000;
+    o.collapse_duplicates = false;  // two documents may hold the same words
+    o.or_fallback = false;
+    o.long_query_match = WordMatch::minimum;
+    o.minimum_should_match = static_cast<double>(k) / kWords;
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("a minimum keeps exactly the documents holding enough words, in every shard", "[ranking]") {
+    MixedIndex index;
+    Searcher s(index.dir.str());
+    for (std::size_t k = 2; k < kWords; ++k) {
+        INFO("at least " << k << " of " << kWords);
+        const auto expected = index.holding_at_least(k);
+        REQUIRE_FALSE(expected.empty());
+        const auto results = s.search(kEightWords, at_least(k));
+        CHECK(ids(results) == expected);
+        CHECK(results.estimated_matches == expected.size());
+        CHECK(results.word_match == WordMatch::minimum);
+    }
+}
+
+TEST_CASE("the operator form of a minimum, for remote shards, matches as the local filter does", "[ranking][remote]") {
+    MixedIndex index;
+    Searcher s(index.dir.str());
+    Xapian::Database db;
+    for (const auto& path : shards::local_paths(index.dir.str())) db.add_database(Xapian::Database(path));
+    Analyzer analyzer;
+    StoredLemmas lemmas(db);
+    for (std::size_t k = 2; k < kWords; ++k) {
+        INFO("at least " << k << " of " << kWords);
+        QueryBuilder builder(analyzer, lemmas);
+        builder.set_serialisable(true);
+        const SearchOptions options = at_least(k);
+        const Xapian::Query query = builder.build(parse_query(kEightWords), db, options);
+        // Serialisable: no posting source, which is what a remote server cannot rebuild.
+        CHECK_NOTHROW(Xapian::Query::unserialise(query.serialise()));
+        CHECK(builder.word_match_note().empty());
+        Xapian::Enquire enquire(db);
+        enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0, 1, options.bm25_b, 0.5));
+        enquire.set_query(query);
+        std::map<std::string, double> found;
+        const Xapian::MSet mset = enquire.get_mset(0, 1000);
+        for (auto it = mset.begin(); it != mset.end(); ++it)
+            found[schema::decode_article(it.get_document().get_data()).id] = it.get_weight();
+        std::set<std::string> found_ids;
+        for (const auto& [id, weight] : found) found_ids.insert(id);
+        CHECK(found_ids == index.holding_at_least(k));
+        // Weighed as with the posting source: the filter adds no weight either way.
+        for (const auto& hit : s.search(kEightWords, options).hits) CHECK(hit.score == Approx(found[hit.id]));
+    }
+}
+
+TEST_CASE("a minimum needs memory for its words, not for every document id", "[ranking]") {
+#if defined(__SANITIZE_ADDRESS__)
+    WARN("skipped under AddressSanitizer, whose allocator does not live under an address-space limit");
+    return;
+#else
+    // One document at id 3,000,000,000: a filter that kept a counter per document id would ask
+    // for gigabytes, which the address-space limit below turns into bad_alloc.
+    test::TempDir dir("wm-sparse");
+    {
+        IndexOptions options;
+        options.shards = 1;
+        Indexer indexer(dir.str(), options);
+        Article a;
+        a.id = "low";
+        a.lang = "en";
+        a.body = "alpha beta gamma delta epsilon";
+        indexer.add_article(a);
+        indexer.commit();
+    }
+    {
+        Xapian::WritableDatabase db(dir.str(), Xapian::DB_OPEN);
+        Xapian::Document high = db.get_document(1);
+        Article a = schema::decode_article(high.get_data());
+        a.id = "high";
+        high.set_data(schema::encode_article(a));
+        high.remove_term(schema::id_term("low"));
+        high.add_boolean_term(schema::id_term("high"));
+        high.add_value(schema::kContentSlot, "a copy that is not collapsed");
+        db.replace_document(3'000'000'000u, high);
+        db.commit();
+    }
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        long pages = 0;
+        std::ifstream("/proc/self/statm") >> pages;
+        const rlim_t limit = static_cast<rlim_t>(pages) * static_cast<rlim_t>(::sysconf(_SC_PAGESIZE)) + (256u << 20);
+        const rlimit cap{limit, limit};
+        int status = 3;
+        try {
+            if (::setrlimit(RLIMIT_AS, &cap) == 0) {
+                Searcher s(dir.str());
+                SearchOptions o = base();
+                o.long_query_match = WordMatch::minimum;
+                o.minimum_should_match = 0.6;
+                status = ids(s.search("alpha beta gamma delta epsilon zeta", o)) == std::set<std::string>{"low", "high"} ? 0 : 1;
+            }
+        } catch (const std::bad_alloc&) {
+            status = 2;
+        } catch (...) {
+            status = 4;
+        }
+        ::_exit(status);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);  // 1: wrong hits, 2: out of memory, 3: no limit set, 4: other error
+#endif
 }

@@ -15,6 +15,29 @@ std::string Location::describe() const {
     return remote ? host + ":" + std::to_string(port) : path;
 }
 
+std::optional<AbsentIndex> find_absence(const std::string& index_dir) {
+    std::error_code ec;
+    const fs::file_status status = fs::status(index_dir, ec);
+    if (status.type() == fs::file_type::not_found) return AbsentIndex{Absence::missing, "no index at " + index_dir + ": it does not exist"};
+    if (ec) return AbsentIndex{Absence::unreadable, "cannot read " + index_dir + ": " + ec.message()};
+    if (status.type() != fs::file_type::directory)
+        return AbsentIndex{Absence::not_a_directory, index_dir + " is a file, not a newsdex index (an index is a directory)"};
+    fs::directory_iterator it(index_dir, ec), end;
+    if (ec) return AbsentIndex{Absence::unreadable, "cannot read " + index_dir + ": " + ec.message()};
+    bool anything = false;
+    for (; it != end; it.increment(ec)) {
+        if (ec) return AbsentIndex{Absence::unreadable, "cannot read " + index_dir + ": " + ec.message()};
+        anything = true;
+        // What Xapian opens a directory by: a stub, or the "iamglass" (or older "iamchert")
+        // file every database of its own keeps.
+        const std::string name = it->path().filename().string();
+        if (name == kStubFile || name.rfind("iam", 0) == 0) return std::nullopt;
+    }
+    if (!anything) return AbsentIndex{Absence::empty, index_dir + " is empty: no index there"};
+    return AbsentIndex{Absence::not_an_index, index_dir + " is not a newsdex index: it holds neither a " +
+                                                  std::string(kStubFile) + " stub nor a Xapian database"};
+}
+
 bool is_sharded(const std::string& index_dir) {
     std::error_code ec;
     return fs::is_regular_file(fs::path(index_dir) / kStubFile, ec);

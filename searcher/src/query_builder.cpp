@@ -30,6 +30,7 @@ Xapian::Query QueryBuilder::build(const QueryNode& node, const Xapian::Database&
     options_ = options;
     plain_words_ = 0;
     word_match_ = WordMatch::all;
+    word_match_note_.clear();
     // Only the query's own top-level words may be relaxed.
     top_level_ = &node;
     if (node.kind == QueryNode::Kind::and_not) top_level_ = &node.children.front();

@@ -30,6 +30,11 @@ class QueryBuilder {
 public:
     QueryBuilder(const Analyzer& analyzer, StoredLemmas& lemmas) : analyzer_(analyzer), lemmas_(lemmas) {}
 
+    /// true: build queries that xapian-tcpsrv can run, for an index with a remote shard. Such a
+    /// server only knows Xapian's own query parts, so a word minimum is written out in operators
+    /// (or relaxed to any word when that grows too large; see word_match_note()).
+    void set_serialisable(bool serialisable) { serialisable_ = serialisable; }
+
     /// The ranking fields of @p options (word matching, stems, bonuses) shape the query.
     Xapian::Query build(const QueryNode& node, const Xapian::Database& db, const SearchOptions& options = {});
 
@@ -38,6 +43,8 @@ public:
     /// Plain words of the last query's top level, and how they were matched.
     std::size_t plain_words() const { return plain_words_; }
     WordMatch word_match() const { return word_match_; }
+    /// Why word_match() is not what the options asked for; empty when it is.
+    const std::string& word_match_note() const { return word_match_note_; }
 
 private:
     // word_match.cpp: the top-level conjunction of plain words, relaxed and given bonuses.
@@ -45,6 +52,9 @@ private:
     Xapian::Query proximity_bonus(const std::vector<const QueryNode*>& words);
     Xapian::Query title_bonus(const std::vector<const QueryNode*>& words);
     static bool is_plain_word(const QueryNode& node);
+    /// Documents holding at least @p needed of the words (each given by its terms) in plain
+    /// operators; empty when that query would be too large.
+    static Xapian::Query at_least(const std::vector<std::vector<std::string>>& word_terms, std::size_t needed);
 
     Xapian::Query build_node(const QueryNode& node, bool positive, const std::string& field);
     Xapian::Query word_query(const QueryNode& node, bool positive, const std::string& field);
@@ -68,6 +78,8 @@ private:
     const QueryNode* top_level_ = nullptr;  ///< the and_ node whose plain words may be relaxed
     std::size_t plain_words_ = 0;
     WordMatch word_match_ = WordMatch::all;
+    std::string word_match_note_;
+    bool serialisable_ = false;
 };
 
 }  // namespace newsdex

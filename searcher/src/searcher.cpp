@@ -21,14 +21,13 @@ struct Searcher::Impl {
     Xapian::Database db;
     Analyzer analyzer;
     std::unique_ptr<StoredLemmas> lemmas;  // reads db, so made once db is open
+    bool remote = false;                    // a shard is served by xapian-tcpsrv
 
     explicit Impl(const std::string& db_path) : path(db_path) {
-        std::error_code ec;
-        if (!fs::exists(db_path, ec))
-            throw SearchError("no index at " + db_path + " (create one with: newsdex index --db " + db_path + " SOURCE...)");
-        std::vector<Xapian::Database> shards = open_shards(db_path);
-        for (const auto& shard : shards) db.add_database(shard);
-        lemmas = std::make_unique<StoredLemmas>(db, std::move(shards));
+        OpenShards shards = open_shards(db_path);
+        for (const auto& shard : shards.databases) db.add_database(shard);
+        remote = shards.remote;
+        lemmas = std::make_unique<StoredLemmas>(db, std::move(shards.databases));
     }
 };
 
@@ -38,6 +37,7 @@ Searcher::~Searcher() = default;
 SearchResults Searcher::search(const std::string& query_text, const SearchOptions& options) {
     const QueryNode tree = parse_query(query_text);
     QueryBuilder builder(impl_->analyzer, *impl_->lemmas);
+    builder.set_serialisable(impl_->remote);
     SearchResults results;
     try {
         Xapian::Enquire enquire(impl_->db);
@@ -70,6 +70,8 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
             any_word.short_query_match = any_word.long_query_match = WordMatch::any;
             mset = run(any_word);
         }
+        results.word_match = builder.word_match();
+        results.word_match_note = builder.word_match_note();
         results.estimated_matches = mset.get_matches_estimated();
         std::size_t rank = options.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) {

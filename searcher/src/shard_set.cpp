@@ -15,9 +15,23 @@ Xapian::Database open_one(const shards::Location& where) {
     return Xapian::Database(where.path);
 }
 
+NoIndexError::Reason reason_of(shards::Absence absence) {
+    using R = NoIndexError::Reason;
+    switch (absence) {
+    case shards::Absence::missing: return R::missing;
+    case shards::Absence::not_a_directory: return R::not_a_directory;
+    case shards::Absence::empty: return R::empty;
+    case shards::Absence::not_an_index: return R::not_an_index;
+    case shards::Absence::unreadable: break;
+    }
+    return R::unreadable;
+}
+
 }  // namespace
 
-std::vector<Xapian::Database> open_shards(const std::string& path) {
+OpenShards open_shards(const std::string& path) {
+    if (const auto absent = shards::find_absence(path))
+        throw NoIndexError(absent->message, reason_of(absent->absence));
     std::vector<shards::Location> locations;
     try {
         if (shards::is_sharded(path)) locations = shards::read_stub(path);
@@ -25,9 +39,13 @@ std::vector<Xapian::Database> open_shards(const std::string& path) {
     } catch (const shards::LayoutError& e) {
         throw SearchError(std::string("cannot open index: ") + e.what());
     }
-    std::vector<Xapian::Database> shards;
+    OpenShards shards;
     for (const auto& where : locations) {
         const std::string name = locations.size() == 1 && !where.remote ? path : "shard " + where.describe() + " of " + path;
+        // A shard the stub lists but that is gone is a broken index, not a missing one.
+        if (!where.remote && where.path != path)
+            if (const auto absent = shards::find_absence(where.path))
+                throw SearchError("cannot open index at " + name + ": " + absent->message);
         Xapian::Database db;
         try {
             db = open_one(where);
@@ -43,7 +61,8 @@ std::vector<Xapian::Database> open_shards(const std::string& path) {
         if (version != schema::kSchemaVersion)
             throw SearchError("index at " + name + " has schema " + (version.empty() ? "none" : version) +
                               ", this newsdex reads schema " + std::string(schema::kSchemaVersion) + "; re-index it");
-        shards.push_back(std::move(db));
+        shards.databases.push_back(std::move(db));
+        shards.remote = shards.remote || where.remote;
     }
     return shards;
 }

@@ -10,8 +10,13 @@
 
 namespace newsdex {
 
-/// The shards of the index at @p path, in stub order (one for a plain database). Throws
-/// SearchError naming the shard that cannot be opened or has another schema.
-std::vector<Xapian::Database> open_shards(const std::string& path);
+struct OpenShards {
+    std::vector<Xapian::Database> databases;  ///< in stub order (one for a plain database)
+    bool remote = false;                      ///< one of them is served by xapian-tcpsrv
+};
+
+/// The shards of the index at @p path. Throws SearchError naming the shard that cannot be opened
+/// or has another schema.
+OpenShards open_shards(const std::string& path);
 
 }  // namespace newsdex

@@ -16,10 +16,13 @@ namespace {
 
 /// The documents that hold at least `needed` of the query's plain words, as a filter. Xapian 1.4
 /// has no minimum-should-match operator, so the words are ORed and this source keeps the
-/// documents with enough of them. The counts come from the words' posting lists, read once per
-/// (sub-)database: reading each candidate's term list instead costs a hundred times more
-/// (measured: 330 against 3 ms per headline query). A posting source, not a match decider,
-/// because Xapian hands it each shard with that shard's own document ids.
+/// documents with enough of them. It walks the words' posting lists in step, one cursor per term,
+/// and skips each cursor straight to the next document that could hold enough words: memory is a
+/// cursor per term whatever the size of the index, and a frequent word's list is skipped through,
+/// not read whole. (Reading each candidate's term list instead costs a hundred times more:
+/// 330 against 3 ms per headline query.) A posting source, not a match decider, because Xapian
+/// hands it each shard with that shard's own document ids. Local databases only: xapian-tcpsrv
+/// cannot rebuild it, so a remote shard gets at_least_query() instead.
 class MinimumWordsSource : public Xapian::PostingSource {
 public:
     /// @p words: for each plain word, the index terms any one of which means the word is there.
@@ -29,47 +32,120 @@ public:
     Xapian::PostingSource* clone() const override { return new MinimumWordsSource(words_, needed_); }
 
     void init(const Xapian::Database& db) override {
-        std::vector<std::uint8_t> words_in_doc(db.get_lastdocid() + 1, 0);  // at most 255 counted
-        std::vector<std::uint32_t> counted_for(words_in_doc.size(), 0);     // word number + 1 last counted
-        for (std::size_t w = 0; w < words_.size(); ++w) {
-            for (const std::string& term : words_[w]) {
-                for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-                    const Xapian::docid doc = *it;
-                    if (doc >= words_in_doc.size() || counted_for[doc] == w + 1) continue;
-                    counted_for[doc] = static_cast<std::uint32_t>(w + 1);
-                    if (words_in_doc[doc] < 255) ++words_in_doc[doc];
-                }
-            }
-        }
-        matches_.clear();
-        for (Xapian::docid doc = 1; doc < words_in_doc.size(); ++doc)
-            if (words_in_doc[doc] >= needed_) matches_.push_back(doc);
-        started_ = false;
-        at_ = 0;
+        cursors_.clear();
+        for (std::size_t w = 0; w < words_.size(); ++w)
+            for (const std::string& term : words_[w]) cursors_.push_back({db.postlist_begin(term), w, 0});
+        word_doc_.assign(words_.size(), 0);
+        live_.clear();
+        live_.reserve(words_.size());
+        current_ = 0;
+        at_end_ = needed_ == 0 || needed_ > words_.size();
+        estimate(db);
     }
 
-    Xapian::doccount get_termfreq_min() const override { return static_cast<Xapian::doccount>(matches_.size()); }
-    Xapian::doccount get_termfreq_est() const override { return get_termfreq_min(); }
-    Xapian::doccount get_termfreq_max() const override { return get_termfreq_min(); }
+    Xapian::doccount get_termfreq_min() const override { return freq_min_; }
+    Xapian::doccount get_termfreq_est() const override { return freq_est_; }
+    Xapian::doccount get_termfreq_max() const override { return freq_max_; }
 
     void next(double) override {
-        if (started_) ++at_;
-        started_ = true;
+        if (!at_end_) seek(current_ + 1);
     }
     void skip_to(Xapian::docid did, double) override {
-        started_ = true;
-        at_ = static_cast<std::size_t>(std::lower_bound(matches_.begin() + static_cast<std::ptrdiff_t>(std::min(at_, matches_.size())),
-                                                        matches_.end(), did) - matches_.begin());
+        if (!at_end_ && did > current_) seek(did);
     }
-    bool at_end() const override { return started_ && at_ >= matches_.size(); }
-    Xapian::docid get_docid() const override { return matches_[at_]; }
+    bool at_end() const override { return at_end_; }
+    Xapian::docid get_docid() const override { return current_; }
 
 private:
+    struct Cursor {
+        Xapian::PostingIterator it;
+        std::size_t word;
+        Xapian::docid doc;  ///< where `it` stands; 0 before the first read
+    };
+
+    /// Moves to the first document from @p target on that holds enough words.
+    void seek(Xapian::docid target) {
+        for (;;) {
+            std::fill(word_doc_.begin(), word_doc_.end(), 0);
+            for (Cursor& c : cursors_) {
+                if (c.doc < target && c.it != Xapian::PostingIterator()) {
+                    c.it.skip_to(target);
+                    c.doc = c.it == Xapian::PostingIterator() ? 0 : *c.it;
+                }
+                if (c.doc >= target && (word_doc_[c.word] == 0 || c.doc < word_doc_[c.word])) word_doc_[c.word] = c.doc;
+            }
+            live_.clear();
+            for (Xapian::docid d : word_doc_)
+                if (d != 0) live_.push_back(d);
+            if (live_.size() < needed_) {
+                at_end_ = true;
+                return;
+            }
+            // No document before the needed-th nearest word can hold needed words: every cursor
+            // behind it skips there. When that is where they already stand, enough words meet.
+            std::nth_element(live_.begin(), live_.begin() + static_cast<std::ptrdiff_t>(needed_ - 1), live_.end());
+            const Xapian::docid pivot = live_[needed_ - 1];
+            if (pivot == target) {
+                current_ = target;
+                return;
+            }
+            target = pivot;
+        }
+    }
+
+    /// Bounds on how many of this database's documents hold enough words, from the terms'
+    /// frequencies alone, so that Xapian can plan the match without reading the lists.
+    void estimate(const Xapian::Database& db) {
+        freq_min_ = freq_est_ = freq_max_ = 0;
+        if (at_end_) return;
+        const double docs = static_cast<double>(db.get_doccount());
+        const std::size_t n = words_.size(), k = needed_;
+        std::vector<double> low(n, 0), high(n, 0), share(n, 0);  // per word
+        for (std::size_t w = 0; w < n; ++w) {
+            double absent = 1;
+            for (const std::string& term : words_[w]) {
+                const double tf = static_cast<double>(db.get_termfreq(term));
+                low[w] = std::max(low[w], tf);
+                high[w] += tf;
+                if (docs > 0) absent *= 1 - std::min(1.0, tf / docs);
+            }
+            high[w] = std::min(high[w], docs);
+            share[w] = 1 - absent;
+        }
+        // A match holds k words, so one of any n - k + 1 of them: at most the rarest n - k + 1.
+        std::vector<double> sorted = high;
+        std::sort(sorted.begin(), sorted.end());
+        double rarest = 0, total_high = 0, total_low = 0;
+        for (std::size_t w = 0; w < n; ++w) {
+            if (w < n - k + 1) rarest += sorted[w];
+            total_high += high[w];
+            total_low += low[w];
+        }
+        const double max = std::min({docs, rarest, std::floor(total_high / static_cast<double>(k))});
+        // Documents with fewer than k words hold at most k - 1 each; the rest at most n.
+        const double min = std::max(0.0, std::ceil((total_low - static_cast<double>(k - 1) * docs) / static_cast<double>(n - k + 1)));
+        // Words taken as independent: the chance a document holds at least k of them.
+        std::vector<double> holds(k + 1, 0);  // holds[j]: P(exactly j so far), j = k meaning k or more
+        holds[0] = 1;
+        for (std::size_t w = 0; w < n; ++w)
+            for (std::size_t j = k; j-- > 0;) {
+                holds[j + 1] += holds[j] * share[w];
+                holds[j] *= 1 - share[w];
+            }
+        const double est = std::clamp(std::round(docs * holds[k]), min, std::max(min, max));
+        freq_min_ = static_cast<Xapian::doccount>(min);
+        freq_max_ = static_cast<Xapian::doccount>(std::max(min, max));
+        freq_est_ = static_cast<Xapian::doccount>(est);
+    }
+
     std::vector<std::vector<std::string>> words_;
     std::size_t needed_;
-    std::vector<Xapian::docid> matches_;  ///< this database's documents with enough words, ascending
-    std::size_t at_ = 0;
-    bool started_ = false;
+    std::vector<Cursor> cursors_;
+    std::vector<Xapian::docid> word_doc_;  ///< per word: its first document from the target on, 0 when none
+    std::vector<Xapian::docid> live_;      ///< scratch: the words' documents, for the pivot
+    Xapian::docid current_ = 0;
+    bool at_end_ = false;
+    Xapian::doccount freq_min_ = 0, freq_est_ = 0, freq_max_ = 0;
 };
 
 Xapian::Query combine_all(Xapian::Query::op op, std::vector<Xapian::Query> parts) {
@@ -83,6 +159,44 @@ Xapian::Query combine_all(Xapian::Query::op op, std::vector<Xapian::Query> parts
 Xapian::Query scaled(const Xapian::Query& query, double factor) {
     if (query.empty() || factor <= 0) return {};
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, factor);
+}
+
+/// The most word clauses (a word's terms ORed) the remote form of a minimum may hold: 2,772 at
+/// 11 words needing 6; 12 words needing 6 take 5,544. docs/query-language.md has what such a query
+/// costs.
+constexpr std::size_t kMaxRemoteMinimumClauses = 3000;
+
+/// C(n, k), or cap + 1 when it is larger than cap.
+std::size_t choose_capped(std::size_t n, std::size_t k, std::size_t cap) {
+    k = std::min(k, n - k);
+    std::size_t c = 1;
+    for (std::size_t i = 1; i <= k; ++i) {
+        c = c * (n - k + i) / i;  // exact: a product of i consecutive numbers divides by i!
+        if (c > cap) return cap + 1;
+    }
+    return c;
+}
+
+/// Every @p size-subset of 0..n-1, as the combination of its members' queries under @p inner,
+/// all combined under @p outer.
+Xapian::Query over_subsets(const std::vector<Xapian::Query>& words, std::size_t size, Xapian::Query::op inner,
+                           Xapian::Query::op outer) {
+    std::vector<Xapian::Query> clauses, members;
+    std::vector<std::size_t> pick(size);
+    for (std::size_t i = 0; i < size; ++i) pick[i] = i;
+    const std::size_t n = words.size();
+    for (;;) {
+        members.clear();
+        for (std::size_t i : pick) members.push_back(words[i]);
+        clauses.push_back(combine_all(inner, members));
+        // The next subset in lexicographic order: bump the last index that can still move.
+        std::size_t i = size;
+        while (i > 0 && pick[i - 1] == n - size + i - 1) --i;
+        if (i == 0) break;
+        ++pick[i - 1];
+        for (std::size_t j = i; j < size; ++j) pick[j] = pick[j - 1] + 1;
+    }
+    return combine_all(outer, std::move(clauses));
 }
 
 }  // namespace
@@ -132,8 +246,19 @@ Xapian::Query QueryBuilder::top_level_and(const QueryNode& node) {
         required.push_back(combine_all(Xapian::Query::OP_OR, std::move(word_queries)));
         matched = combine_all(Xapian::Query::OP_AND, std::move(required));
         if (needed > 1 && !matched.empty()) {
-            auto* enough_words = new MinimumWordsSource(std::move(word_terms), needed);
-            matched = Xapian::Query(Xapian::Query::OP_FILTER, matched, Xapian::Query(enough_words->release()));
+            Xapian::Query enough_words;
+            if (!serialisable_) {
+                enough_words = Xapian::Query((new MinimumWordsSource(std::move(word_terms), needed))->release());
+            } else {
+                enough_words = at_least(word_terms, needed);
+                if (enough_words.empty()) {
+                    word_match_ = WordMatch::any;
+                    word_match_note_ = "matched any of the " + std::to_string(words.size()) + " words instead of at least " +
+                                       std::to_string(needed) + ": the index has a remote shard, and a minimum over " +
+                                       "that many words is too large a query to send it";
+                }
+            }
+            if (!enough_words.empty()) matched = Xapian::Query(Xapian::Query::OP_FILTER, matched, enough_words);
         }
     }
 
@@ -142,6 +267,21 @@ Xapian::Query QueryBuilder::top_level_and(const QueryNode& node) {
                                                              scaled(every_word, options_.all_words_bonus)});
     if (bonus.empty() || matched.empty()) return matched;
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, matched, bonus);
+}
+
+Xapian::Query QueryBuilder::at_least(const std::vector<std::vector<std::string>>& word_terms, std::size_t needed) {
+    // The same test as MinimumWordsSource, in operators the remote protocol carries: some
+    // `needed` words all present (an OR of ANDs), or, equivalently, no n - needed + 1 words all
+    // absent (an AND of ORs). Both hold C(n, needed) * needed word clauses; the one with fewer
+    // subsets has fewer operators.
+    const std::size_t n = word_terms.size();
+    const std::size_t ands = choose_capped(n, needed, kMaxRemoteMinimumClauses);
+    if (ands > kMaxRemoteMinimumClauses / needed) return {};
+    const std::size_t ors = choose_capped(n, needed - 1, kMaxRemoteMinimumClauses);  // C(n, n - needed + 1)
+    std::vector<Xapian::Query> words;
+    for (const auto& terms : word_terms) words.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    if (ands <= ors) return over_subsets(words, needed, Xapian::Query::OP_AND, Xapian::Query::OP_OR);
+    return over_subsets(words, n - needed + 1, Xapian::Query::OP_OR, Xapian::Query::OP_AND);
 }
 
 Xapian::Query QueryBuilder::proximity_bonus(const std::vector<const QueryNode*>& words) {

@@ -28,4 +28,9 @@ Action add_compact_command(CLI::App& app);
 /// Prints "newsdex: error: MESSAGE" on stderr (one line).
 void print_error(const std::string& message);
 
+/// Prints a library's message that there is no index at @p db, with what to do about it on this
+/// command line: make one when @p nothing_there (a missing path or an empty directory), else
+/// point --db at one.
+void print_no_index(const std::string& message, bool nothing_there, const std::string& db);
+
 }  // namespace newsdex::cli

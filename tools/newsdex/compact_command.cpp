@@ -2,6 +2,7 @@
 
 #include "newsdex/compact.h"
 #include "newsdex/indexer.h"
+#include "newsdex/shards.h"
 
 #include <chrono>
 #include <iostream>
@@ -23,6 +24,11 @@ Action add_compact_command(CLI::App& app) {
                   "compact each shard on its own instead of merging them into one database");
     return [args]() {
         const auto started = std::chrono::steady_clock::now();
+        if (const auto absent = shards::find_absence(args->db)) {
+            print_no_index(absent->message,
+                           absent->absence == shards::Absence::missing || absent->absence == shards::Absence::empty, args->db);
+            return kExitError;
+        }
         try {
             compact_index(args->db, args->out, args->options);
         } catch (const IndexError& e) {

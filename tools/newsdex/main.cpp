@@ -25,6 +25,13 @@ void print_error(const std::string& message) {
     std::cerr << "newsdex: error: " << line << '\n';
 }
 
+void print_no_index(const std::string& message, bool nothing_there, const std::string& db) {
+    if (nothing_there)
+        print_error(message + "; create one with: newsdex index --db " + db + " SOURCE...");
+    else
+        print_error(message + "; --db takes a directory that newsdex index wrote");
+}
+
 }  // namespace newsdex::cli
 
 int main(int argc, char** argv) {

@@ -57,6 +57,8 @@ Action add_search_command(CLI::App& app) {
                 print_for_people(std::cout, results, color, ms);
             }
             return results.hits.empty() && results.estimated_matches == 0 ? kExitNoHits : kExitOk;
+        } catch (const NoIndexError& e) {
+            print_no_index(e.what(), e.nothing_there(), args->db);
         } catch (const QueryError& e) {
             print_error(std::string("bad query: ") + e.what());
         } catch (const SearchError& e) {

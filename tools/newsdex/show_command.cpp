@@ -55,6 +55,9 @@ Action add_show_command(CLI::App& app) {
                 start = end + 1;
             }
             return kExitOk;
+        } catch (const NoIndexError& e) {
+            print_no_index(e.what(), e.nothing_there(), args->db);
+            return kExitError;
         } catch (const SearchError& e) {
             print_error(e.what());
             return kExitError;

@@ -47,6 +47,9 @@ Action add_stats_command(CLI::App& app) {
                 std::cout << '\n' << "size:      " << human_size(stats.size_bytes) << '\n';
             }
             return kExitOk;
+        } catch (const NoIndexError& e) {
+            print_no_index(e.what(), e.nothing_there(), *db);
+            return kExitError;
         } catch (const SearchError& e) {
             print_error(e.what());
             return kExitError;

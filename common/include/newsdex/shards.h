@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -28,6 +29,25 @@ class LayoutError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
+
+/// Why a path holds no index to read.
+enum class Absence {
+    missing,          ///< nothing is there
+    not_a_directory,  ///< a file (an index is a directory)
+    empty,            ///< an empty directory
+    not_an_index,     ///< a directory with neither a stub nor a Xapian database in it
+    unreadable,       ///< a directory whose entries cannot be listed
+};
+
+struct AbsentIndex {
+    Absence absence;
+    std::string message;  ///< names the path and what is wrong, without advice on commands
+};
+
+/// What rules out @p index_dir as an index, before Xapian is asked (whose wording, "Couldn't
+/// stat" or "Bad line" in a file it took for a stub, says neither what nor where); nullopt when
+/// it holds a stub or a Xapian database, which may still fail to open.
+std::optional<AbsentIndex> find_absence(const std::string& index_dir);
 
 /// True when @p index_dir holds a stub file (a sharded index).
 bool is_sharded(const std::string& index_dir);

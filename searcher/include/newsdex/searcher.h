@@ -32,6 +32,21 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// Nothing at the path can be an index: it is missing, a file, an empty directory, or a directory
+/// of something else. what() names the path and the reason; suggesting how to make an index is
+/// left to the caller, who knows how its users name things.
+class NoIndexError : public SearchError {
+public:
+    enum class Reason { missing, not_a_directory, empty, not_an_index, unreadable };
+    NoIndexError(const std::string& message, Reason reason) : SearchError(message), reason_(reason) {}
+    Reason reason() const { return reason_; }
+    /// A missing path or an empty directory: a place to create an index in, not a wrong one.
+    bool nothing_there() const { return reason_ == Reason::missing || reason_ == Reason::empty; }
+
+private:
+    Reason reason_;
+};
+
 enum class SortOrder {
     relevance,    ///< BM25 score, best first
     date_newest,  ///< publication date, newest first (undated articles last)
@@ -104,6 +119,13 @@ struct Hit {
 struct SearchResults {
     std::size_t estimated_matches = 0;
     std::vector<Hit> hits;
+    /// How the query's plain words were matched in the run that found these hits: as the options
+    /// asked, or WordMatch::any after the OR fallback or the relaxation word_match_note explains.
+    WordMatch word_match = WordMatch::all;
+    /// Why word_match is looser than the options asked for, in words for people; empty when the
+    /// options were followed. Set when a WordMatch::minimum over many words cannot be sent to a
+    /// remote shard (docs/query-language.md).
+    std::string word_match_note;
 };
 
 struct IndexStats {
