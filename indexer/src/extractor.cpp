@@ -87,13 +87,13 @@ bool has_utf16_or_32_bom(std::string_view data) {
 Extraction extract_articles(const Member& member, const JsonFields& json_fields) {
     // UTF-16 and UTF-32 files are full of NUL bytes; they are sniffed after conversion.
     if (has_utf16_or_32_bom(member.data)) {
-        Member converted{member.path, to_utf8(member.data).text, member.first_line};
+        Member converted{member.path, to_utf8(member.data).text, member.first_line, member.position};
         if (!has_utf16_or_32_bom(converted.data)) return extract_articles(converted, json_fields);
     }
     Extraction result;
     switch (sniff_content(member.data, member.path)) {
     case ContentKind::json: {
-        Member utf8{member.path, to_utf8(member.data).text, member.first_line};
+        Member utf8{member.path, to_utf8(member.data).text, member.first_line, member.position};
         Extraction json = extract_json(utf8, json_fields);
         // "[Update] Council meets..." is a text article that happens to start with a bracket.
         const bool nothing_parsed =

@@ -2,12 +2,17 @@
 
 #include "document_builder.h"
 #include "extractor.h"
+#include "file_checkpoint.h"
+#include "file_fingerprint.h"
+#include "index_lock.h"
 #include "newsdex/schema.h"
 #include "newsdex/shards.h"
 #include "shard_writer.h"
 #include "source_reader.h"
 
 #include <algorithm>
+#include <cctype>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -40,11 +45,41 @@ std::string stable_origin(const std::string& origin, const std::string& source) 
     return normal;
 }
 
+// What is at the index path before this run: nothing yet, an index (plain database, stub with
+// shards, or shards a killed creation left without their stub), or something else, refused
+// rather than written into.
+enum class Found { nothing, index, orphan_shards };
+
+bool is_shard_dir_name(const std::string& name) {
+    return name.size() == 8 && name.rfind("shard-", 0) == 0 && std::isdigit(static_cast<unsigned char>(name[6])) &&
+           std::isdigit(static_cast<unsigned char>(name[7]));
+}
+
+Found inspect_index_path(const std::string& path) {
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (!fs::exists(status)) return Found::nothing;
+    if (!fs::is_directory(status)) throw IndexError(path + " is a file, not an index directory");
+    if (shards::is_sharded(path) || fs::exists(fs::path(path) / "iamglass", ec)) return Found::index;
+    bool shards_found = false;
+    for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (is_shard_dir_name(name) && it->is_directory(ec)) {
+            shards_found = true;
+            continue;
+        }
+        if (name == IndexLock::kFileName || name == std::string(shards::kStubFile) + ".tmp") continue;
+        throw IndexError(path + " is not empty and holds no newsdex index (it has " + name +
+                         "); index into a new or empty directory");
+    }
+    if (ec) throw IndexError("cannot read " + path + ": " + ec.message());
+    return shards_found ? Found::orphan_shards : Found::nothing;
+}
+
 // A directory that already holds a plain Xapian database stays one shard; a new index gets
 // options.shards shards (one per core by default) listed in a stub file.
 std::vector<std::string> shard_paths(const std::string& path, std::size_t wanted) {
     std::error_code ec;
-    fs::create_directories(path, ec);
     if (shards::is_sharded(path)) {
         try {
             return shards::local_paths(path);
@@ -64,44 +99,10 @@ std::vector<std::string> shard_paths(const std::string& path, std::size_t wanted
     return paths;
 }
 
-// How far an earlier run got in one file: stored in the first shard's metadata under a key made
-// from the file's path, valid while the file keeps its size and modification time.
-struct FileCheckpoint {
-    std::string fingerprint;  ///< "SIZE MTIME"
-    std::size_t members = 0;  ///< members (or JSON Lines chunks) indexed and committed
-    bool complete = false;
-};
-
-constexpr std::string_view kCheckpointPrefix = "newsdex.file:";
-
-std::string checkpoint_key(const std::string& canonical_path) {
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(schema::stable_hash(canonical_path)));
-    return std::string(kCheckpointPrefix) + buf;
-}
-
-// "SIZE MTIME MEMBERS complete|partial\nPATH"
-std::string encode_checkpoint(const FileCheckpoint& c, const std::string& path) {
-    return c.fingerprint + " " + std::to_string(c.members) + (c.complete ? " complete\n" : " partial\n") + path;
-}
-
-std::optional<FileCheckpoint> decode_checkpoint(const std::string& value) {
-    std::istringstream in(value.substr(0, value.find('\n')));
-    std::string size, mtime, state;
-    FileCheckpoint c;
-    if (!(in >> size >> mtime >> c.members >> state)) return std::nullopt;
-    c.fingerprint = size + " " + mtime;
-    c.complete = state == "complete";
-    return c;
-}
-
-std::string fingerprint(const std::string& path) {
+std::string canonical_or_given(const std::string& path) {
     std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    if (ec) return {};
-    const auto mtime = fs::last_write_time(path, ec);
-    if (ec) return {};
-    return std::to_string(size) + " " + std::to_string(mtime.time_since_epoch().count());
+    std::string canonical = fs::weakly_canonical(path, ec).string();
+    return ec ? path : canonical;
 }
 
 }  // namespace
@@ -115,31 +116,84 @@ std::map<std::string, std::size_t> IndexSummary::skipped_by_reason() const {
 struct Indexer::Impl {
     std::string path;
     IndexOptions options;
+    // Declared before the writers, so that it is released after they have stopped and committed.
+    std::unique_ptr<IndexLock> lock;
+    bool created_dir = false;    ///< this run made the index directory
+    bool created_index = false;  ///< and laid out a new index in it
     std::vector<std::unique_ptr<ShardWriter>> writers;
     IndexSummary summary;
     IndexProgress progress;
 
     // Resuming: what earlier runs recorded, and what this run has yet to record.
     std::map<std::string, FileCheckpoint> checkpoints;  ///< by checkpoint key
-    std::vector<std::pair<std::string, std::string>> unrecorded;  ///< finished files since the last checkpoint
+    std::vector<std::pair<std::string, std::string>> unrecorded;  ///< files finished since the last checkpoint
     std::string file_key, file_path;  ///< the file being read, if any
-    FileCheckpoint file;              ///< its progress in this run
-    std::size_t file_skip = 0;        ///< its members an earlier run indexed
+    FileCheckpoint file;              ///< its record as this run would write it now
+    bool file_failed = false;         ///< a read failure froze file.position
     std::size_t since_checkpoint = 0;  ///< articles
+    std::chrono::steady_clock::time_point last_checkpoint = std::chrono::steady_clock::now();
+    const std::uint64_t limits = limits_hash(options);
+    const std::uint64_t extraction = extraction_hash(options);
 
-    Impl(const std::string& db_path, IndexOptions opts) : path(db_path), options(opts) {
-        const auto paths = shard_paths(path, options.shards);
-        for (const auto& p : paths) writers.push_back(std::make_unique<ShardWriter>(p, options));
-        if (paths.size() > 1 && !shards::is_sharded(path)) {
-            // Written once every shard exists and is committed, so a reader never meets a stub
-            // naming a directory that is not yet a database.
-            try {
-                shards::write_stub(path, paths.size());
-            } catch (const shards::LayoutError& e) {
-                throw IndexError(e.what());
-            }
+    Impl(const std::string& db_path, IndexOptions opts) : path(db_path), options(std::move(opts)) {
+        const Found found = inspect_index_path(path);
+        std::error_code ec;
+        if (found == Found::nothing && !fs::exists(path, ec)) {
+            fs::create_directories(path, ec);
+            if (ec) throw IndexError("cannot create the index directory " + path + ": " + ec.message());
+            created_dir = true;
         }
-        if (options.resume) load_checkpoints(paths.front());
+        try {
+            lock = std::make_unique<IndexLock>(path);
+            // Looked at again under the lock: another writer may have laid out the index meanwhile.
+            created_index = inspect_index_path(path) == Found::nothing;
+            const auto paths = shard_paths(path, options.shards);
+            for (const auto& p : paths) writers.push_back(std::make_unique<ShardWriter>(p, options));
+            if (paths.size() > 1 && !shards::is_sharded(path)) {
+                // Written once every shard exists and is committed, so a reader never meets a stub
+                // naming a directory that is not yet a database.
+                try {
+                    shards::write_stub(path, paths.size());
+                } catch (const shards::LayoutError& e) {
+                    throw IndexError(e.what());
+                }
+            }
+            if (options.resume) load_checkpoints(paths.front());
+        } catch (...) {
+            writers.clear();
+            remove_if_new_and_empty();
+            throw;
+        }
+    }
+
+    ~Impl() {
+        try {
+            for (auto& w : writers) w->sync(true);
+        } catch (...) {
+            // Reported to callers of commit(); a destructor cannot.
+        }
+        writers.clear();
+        remove_if_new_and_empty();
+    }
+
+    // A first run that indexed nothing (a wrong path, a failure) leaves no empty index behind.
+    void remove_if_new_and_empty() noexcept {
+        if (!created_index || !writers.empty()) return;
+        try {
+            if (fs::exists(path) && Xapian::Database(path).get_doccount() != 0) return;
+        } catch (const Xapian::Error&) {
+            // Never became a database: nothing in it to keep.
+        }
+        std::error_code ec;
+        if (created_dir) {
+            fs::remove_all(path, ec);
+            return;
+        }
+        // The directory was there, empty (inspect_index_path checked): everything in it is ours.
+        for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+            std::error_code ignored;
+            fs::remove_all(it->path(), ignored);
+        }
     }
 
     void load_checkpoints(const std::string& first_shard) {
@@ -147,36 +201,60 @@ struct Indexer::Impl {
             const Xapian::Database db(first_shard);
             const std::string prefix(kCheckpointPrefix);
             for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it)
-                if (auto c = decode_checkpoint(db.get_metadata(*it))) checkpoints.emplace(*it, *c);
+                if (auto c = FileCheckpoint::decode(db.get_metadata(*it))) checkpoints.emplace(*it, *c);
         } catch (const Xapian::Error& e) {
             throw IndexError("cannot read the index " + first_shard + ": " + e.get_msg());
         }
     }
 
-    // A file is about to be read: false when an earlier run finished it.
-    bool start_file(const std::string& file_name) {
-        std::error_code ec;
-        file_path = fs::weakly_canonical(file_name, ec).string();
-        if (ec) file_path = file_name;
+    // A file is about to be read: whether an earlier run finished it, or where it got to.
+    SourceReader::FilePlan start_file(const std::string& file_name) {
+        file_path = canonical_or_given(file_name);
         file_key = checkpoint_key(file_path);
-        file = {fingerprint(file_name), 0, false};
-        file_skip = 0;
-        if (!options.resume || file.fingerprint.empty()) return true;
+        file = {};
+        file.fingerprint = file_fingerprint(file_name);
+        file.limits = limits;
+        file.extraction = extraction;
+        file_failed = false;
+        if (!options.resume || file.fingerprint.empty()) return {};
         const auto earlier = checkpoints.find(file_key);
-        if (earlier == checkpoints.end() || earlier->second.fingerprint != file.fingerprint) return true;
-        if (earlier->second.complete) {
+        const ResumePlan plan =
+            plan_resume(earlier == checkpoints.end() ? std::nullopt : std::optional<FileCheckpoint>(earlier->second),
+                        file.fingerprint, limits, extraction);
+        if (plan.skip) {
             ++summary.files_resumed;
             file_key.clear();
-            return false;
+            return {false, std::nullopt};
         }
-        file_skip = earlier->second.members;
-        return true;
+        file.position = plan.resume_after;
+        return {true, plan.resume_after};
+    }
+
+    void member_read(const ReadPosition& position) {
+        if (!file_key.empty() && !file_failed) file.position = position;
+    }
+
+    void skipped(Skipped&& s) {
+        if (!file_key.empty()) {
+            if (is_read_failure(s.reason)) file_failed = true;
+            if (is_limit(s.reason)) file.limited = true;
+        }
+        summary.skipped.push_back(std::move(s));
     }
 
     void end_file() {
         if (file_key.empty()) return;
-        file.complete = true;
-        unrecorded.emplace_back(file_key, encode_checkpoint(file, file_path));
+        file.complete = !file_failed;
+        if (file_failed) summary.files_to_retry.push_back(file_path);
+        unrecorded.emplace_back(file_key, file.encode(file_path));
+        file_key.clear();
+    }
+
+    // Reading stopped inside a file: what was read of it is recorded at the next checkpoint.
+    void leave_file() {
+        if (file_key.empty()) return;
+        file.complete = false;
+        unrecorded.emplace_back(file_key, file.encode(file_path));
         file_key.clear();
     }
 
@@ -186,12 +264,24 @@ struct Indexer::Impl {
         sync(true);
         auto entries = std::move(unrecorded);
         unrecorded.clear();
-        if (!file_key.empty()) entries.emplace_back(file_key, encode_checkpoint(file, file_path));
+        if (!file_key.empty()) {
+            FileCheckpoint partial = file;
+            partial.complete = false;
+            entries.emplace_back(file_key, partial.encode(file_path));
+        }
         if (!entries.empty() && options.resume) {
             writers.front()->set_metadata(std::move(entries));
             writers.front()->sync(true);
         }
         since_checkpoint = 0;
+        last_checkpoint = std::chrono::steady_clock::now();
+    }
+
+    bool checkpoint_due() const {
+        const std::size_t every = options.checkpoint_every ? options.checkpoint_every : options.commit_every * writers.size();
+        if (since_checkpoint >= std::max<std::size_t>(every, 1)) return true;
+        return since_checkpoint > 0 && options.checkpoint_seconds > 0 &&
+               std::chrono::steady_clock::now() - last_checkpoint >= std::chrono::duration<double>(options.checkpoint_seconds);
     }
 
     void add(Article&& article) {
@@ -229,16 +319,13 @@ Indexer::Indexer(const std::string& db_path, IndexOptions options)
 Indexer::~Indexer() = default;
 
 void Indexer::index_source(const std::string& path) {
+    Impl& in = *impl_;
     auto on_member = [&](Member&& member) {
-        Impl& in = *impl_;
-        if (!in.file_key.empty() && ++in.file.members <= in.file_skip) {
-            ++in.summary.members_resumed;
-            return;
-        }
-        ++impl_->summary.sources;
-        impl_->summary.bytes += member.data.size();
-        Extraction ex = extract_articles(member, impl_->options.json_fields);
-        for (auto& problem : ex.problems) impl_->summary.skipped.push_back(std::move(problem));
+        ++in.summary.sources;
+        in.summary.bytes += member.data.size();
+        const ReadPosition position = member.position;
+        Extraction ex = extract_articles(member, in.options.json_fields);
+        for (auto& problem : ex.problems) in.summary.skipped.push_back(std::move(problem));
         for (auto& article : ex.articles) {
             article.published = to_iso_date(article.published);
             // Identity: the canonical URL, else the dump's own id, else where it was found.
@@ -247,25 +334,26 @@ void Indexer::index_source(const std::string& path) {
             else if (article.id.empty())
                 article.id = stable_origin(article.origin, path);
             if (article.source.empty()) article.source = fs::path(path).filename().string();
-            impl_->add(std::move(article));
+            in.add(std::move(article));
         }
-        const std::size_t every = in.options.checkpoint_every ? in.options.checkpoint_every
-                                                              : in.options.commit_every * in.writers.size();
-        if (in.since_checkpoint >= std::max<std::size_t>(every, 1)) in.checkpoint();
+        in.member_read(position);
+        if (in.checkpoint_due()) in.checkpoint();
     };
-    auto on_skip = [&](Skipped&& s) { impl_->summary.skipped.push_back(std::move(s)); };
-    SourceReader reader(impl_->options, on_member, on_skip);
-    impl_->progress.source = path;
-    impl_->progress.source_bytes_read = impl_->progress.source_bytes_total = 0;
+    auto on_skip = [&](Skipped&& s) { in.skipped(std::move(s)); };
+    SourceReader reader(in.options, on_member, on_skip);
+    in.progress.source = path;
+    in.progress.source_bytes_read = in.progress.source_bytes_total = 0;
     reader.set_progress([&](std::uint64_t done, std::uint64_t total) {
-        impl_->progress.source_bytes_read = done;
-        impl_->progress.source_bytes_total = total;
-        if (impl_->options.on_progress) impl_->options.on_progress(impl_->progress);
+        in.progress.source_bytes_read = done;
+        in.progress.source_bytes_total = total;
+        if (in.options.on_progress) in.options.on_progress(in.progress);
     });
-    reader.set_file_hooks([&](const std::string& file) { return impl_->start_file(file); },
-                          [&](const std::string&) { impl_->end_file(); });
+    reader.set_file_hooks([&](const std::string& file) { return in.start_file(file); },
+                          [&](const std::string&) { in.end_file(); });
     reader.read(path);
-    impl_->file_key.clear();
+    in.summary.members_resumed += reader.passed_over();
+    if (reader.interrupted()) in.summary.interrupted = true;
+    in.leave_file();
 }
 
 void Indexer::add_article(Article article) {

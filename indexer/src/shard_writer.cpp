@@ -16,6 +16,21 @@ namespace {
 // member, few enough that queued bodies (up to max_text_bytes each) stay small.
 constexpr std::size_t kQueueCapacity = 32;
 
+// Xapian words a failed write after its own fashion ("Error writing block 42 (No space left on
+// device)"); the user needs to know first that the disk is full or read-only, and that what was
+// committed before is safe.
+std::string write_problem(const Xapian::Error& e) {
+    const std::string text = e.get_msg() + " " + (e.get_error_string() ? e.get_error_string() : "");
+    const auto has = [&](const char* s) { return text.find(s) != std::string::npos; };
+    std::string what;
+    if (has("No space left")) what = "no space left on the device";
+    else if (has("Disk quota exceeded")) what = "disk quota exceeded";
+    else if (has("Read-only file system")) what = "the file system is read-only";
+    else if (has("Permission denied")) what = "permission denied";
+    else return e.get_msg() + (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : "");
+    return what + "; what was committed before is kept (run the same command again to resume)";
+}
+
 }  // namespace
 
 struct ShardWriter::Writer {
@@ -36,13 +51,17 @@ ShardWriter::ShardWriter(std::string path, const IndexOptions& options)
     } catch (const Xapian::DatabaseLockError&) {
         throw IndexError("index " + path_ + " is locked: another newsdex index is writing to it");
     } catch (const Xapian::Error& e) {
-        throw IndexError("cannot open index " + path_ + " for writing: " + e.get_msg());
+        throw IndexError("cannot open index " + path_ + " for writing: " + write_problem(e));
     }
     const std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
     if (version.empty() && db.get_doccount() == 0) {
         // Committed at once, so that readers of a new index see it as a valid, empty one.
-        db.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
-        db.commit();
+        try {
+            db.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
+            db.commit();
+        } catch (const Xapian::Error& e) {
+            throw IndexError("cannot create index " + path_ + ": " + write_problem(e));
+        }
     } else if (version != schema::kSchemaVersion) {
         throw IndexError("index " + path_ + " was written by another newsdex schema (" +
                          (version.empty() ? "none" : version) + "); index into a new directory");
@@ -127,7 +146,7 @@ void ShardWriter::write(Article& article) {
         writer_->db.replace_document(id_term, doc);
         ++(existed ? updated_ : added_);
     } catch (const Xapian::Error& e) {
-        throw IndexError("cannot write to the index " + path_ + ": " + e.get_msg());
+        throw IndexError("cannot write to the index " + path_ + ": " + write_problem(e));
     }
     if (++writer_->uncommitted >= options_.commit_every) commit_now();
 }
@@ -136,7 +155,7 @@ void ShardWriter::write_metadata(const std::vector<std::pair<std::string, std::s
     try {
         for (const auto& [key, value] : entries) writer_->db.set_metadata(key, value);
     } catch (const Xapian::Error& e) {
-        throw IndexError("cannot write to the index " + path_ + ": " + e.get_msg());
+        throw IndexError("cannot write to the index " + path_ + ": " + write_problem(e));
     }
     ++writer_->uncommitted;  // so that the next commit request commits it
 }
@@ -146,7 +165,7 @@ void ShardWriter::commit_now() {
         write_lemma_table(writer_->db, writer_->builder.lemmatizer().take_new_entries());
         writer_->db.commit();
     } catch (const Xapian::Error& e) {
-        throw IndexError("cannot commit the index " + path_ + ": " + e.get_msg());
+        throw IndexError("cannot commit the index " + path_ + ": " + write_problem(e));
     }
     writer_->uncommitted = 0;
 }

@@ -1,6 +1,8 @@
 #include "source_reader.h"
 
 #include "charset.h"
+#include "gzip_stream.h"
+#include "newsdex/schema.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -12,7 +14,9 @@
 #include <cstring>
 #include <filesystem>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <memory>
+#include <set>
 #include <unistd.h>
 
 namespace newsdex {
@@ -41,6 +45,17 @@ ArchivePtr new_reader() {
     archive_read_support_format_rar5(a.get());
     archive_read_support_format_iso9660(a.get());
     archive_read_support_format_ar(a.get());
+    archive_read_support_format_raw(a.get());
+    return a;
+}
+
+// Only the compression filters and the raw format: for a compressed stream cut short so early
+// that the other formats' bidders, which read ahead (iso9660 reads 32 KiB), fail on the cut.
+// Read raw, its complete lines are still articles, and a tar inside is opened from memory,
+// where its complete members are.
+ArchivePtr new_raw_reader() {
+    ArchivePtr a(archive_read_new());
+    archive_read_support_filter_all(a.get());
     archive_read_support_format_raw(a.get());
     return a;
 }
@@ -101,6 +116,122 @@ bool is_xapian_database(const fs::path& dir) {
     return false;
 }
 
+
+// Our own input callbacks instead of archive_read_open_fd/_memory: every time libarchive asks
+// for more input, the member's time budget and a stop request are checked, so a file on which
+// libarchive loops (reading on and on) fails with a reason instead of running forever.
+}  // namespace
+
+struct SourceReader::Input {
+    SourceReader* reader = nullptr;
+    int fd = -1;                   ///< a file or standard input, or
+    std::string_view memory;       ///< an archive held in memory (a nested one)
+    std::uint64_t offset = 0;      ///< into memory
+    std::vector<char> buffer;      ///< for fd reads
+    std::unique_ptr<GzipStream> gzip;  ///< a .gz file, inflated here (gzip_stream.h says why)
+    std::uint64_t file_bytes = 0;  ///< read from fd so far
+
+    std::uint64_t consumed() const { return gzip ? gzip->compressed_bytes() : fd >= 0 ? file_bytes : offset; }
+};
+
+namespace {
+using GuardedInput = SourceReader::Input;
+
+la_ssize_t guarded_read(struct archive* a, void* data, const void** block) {
+    auto* in = static_cast<GuardedInput*>(data);
+    if (!in->reader->may_continue()) {
+        archive_set_error(a, ECANCELED, "reading stopped");
+        return -1;
+    }
+    if (in->fd < 0) {
+        const std::uint64_t n = std::min<std::uint64_t>(in->memory.size() - in->offset, kBlockSize * 16);
+        *block = in->memory.data() + in->offset;
+        in->offset += n;
+        return static_cast<la_ssize_t>(n);
+    }
+    in->buffer.resize(kBlockSize);
+    if (in->gzip) {
+        const long n = in->gzip->read(in->fd, in->buffer);
+        if (n < 0) {
+            archive_set_error(a, EIO, "%s", in->gzip->error().c_str());
+            return -1;
+        }
+        *block = in->buffer.data();
+        return n;
+    }
+    for (;;) {
+        const ssize_t n = ::read(in->fd, in->buffer.data(), in->buffer.size());
+        if (n >= 0) {
+            in->file_bytes += static_cast<std::uint64_t>(n);
+            *block = in->buffer.data();
+            return n;
+        }
+        if (errno == EINTR) {
+            if (!in->reader->may_continue()) {
+                archive_set_error(a, ECANCELED, "reading stopped");
+                return -1;
+            }
+            continue;
+        }
+        archive_set_error(a, errno, "read error: %s", std::strerror(errno));
+        return -1;
+    }
+}
+
+la_int64_t guarded_skip(struct archive*, void* data, la_int64_t request) {
+    auto* in = static_cast<GuardedInput*>(data);
+    if (in->fd < 0) {
+        const auto n = std::min<std::uint64_t>(static_cast<std::uint64_t>(request), in->memory.size() - in->offset);
+        in->offset += n;
+        return static_cast<la_int64_t>(n);
+    }
+    const off_t before = ::lseek(in->fd, 0, SEEK_CUR);
+    if (before < 0 || ::lseek(in->fd, request, SEEK_CUR) < 0) return 0;  // a pipe: libarchive reads instead
+    in->file_bytes += static_cast<std::uint64_t>(request);
+    return request;
+}
+
+la_int64_t guarded_seek(struct archive* a, void* data, la_int64_t offset, int whence) {
+    auto* in = static_cast<GuardedInput*>(data);
+    if (in->fd >= 0) {
+        const off_t r = ::lseek(in->fd, offset, whence);
+        if (r < 0) {
+            archive_set_error(a, errno, "seek error: %s", std::strerror(errno));
+            return ARCHIVE_FATAL;
+        }
+        return r;
+    }
+    const auto size = static_cast<la_int64_t>(in->memory.size());
+    la_int64_t target = whence == SEEK_SET ? offset : whence == SEEK_CUR ? static_cast<la_int64_t>(in->offset) + offset : size + offset;
+    if (target < 0) return ARCHIVE_FATAL;
+    in->offset = static_cast<std::uint64_t>(std::min(target, size));
+    return static_cast<la_int64_t>(in->offset);
+}
+
+// Opens @p a on @p in; seeking only where it works (not on a pipe), as libarchive's zip reader
+// then falls back to streaming.
+int open_guarded(struct archive* a, GuardedInput& in) {
+    archive_read_set_callback_data(a, &in);
+    archive_read_set_read_callback(a, guarded_read);
+    if (in.gzip) return archive_read_open1(a);  // a stream: no skipping or seeking in it
+    archive_read_set_skip_callback(a, guarded_skip);
+    struct stat st {};
+    if (in.fd < 0 || (::fstat(in.fd, &st) == 0 && S_ISREG(st.st_mode))) archive_read_set_seek_callback(a, guarded_seek);
+    return archive_read_open1(a);
+}
+
+// Below this many decompressed bytes the ratio is not looked at: small files compress oddly.
+constexpr std::uint64_t kRatioFloor = 64ull << 20;
+// libarchive may ask again (ARCHIVE_RETRY, ARCHIVE_WARN without data); some damaged files make it
+// ask forever.
+constexpr int kMaxRetries = 64;
+
+// Complete lines at the start of @p data (a JSON Lines member cut short), or 0.
+std::size_t complete_lines_end(std::string_view data) {
+    const std::size_t cut = data.rfind('\n');
+    return cut == std::string_view::npos ? 0 : cut + 1;
+}
+
 }  // namespace
 
 bool looks_like_archive(std::string_view d) {
@@ -118,25 +249,65 @@ bool looks_like_archive(std::string_view d) {
            || (d.size() >= 262 && d.compare(257, 5, "ustar") == 0);          // tar
 }
 
+bool is_read_failure(const std::string& reason) {
+    static const std::set<std::string> failures{"corrupt archive", "corrupt member", "unreadable", "timed out"};
+    return failures.count(reason) > 0;
+}
+
+bool is_limit(const std::string& reason) {
+    static const std::set<std::string> limits{"too large", "archive too large", "nesting too deep",
+                                              "decompression bomb"};
+    return limits.count(reason) > 0;
+}
+
 struct SourceReader::ArchiveBudget {
     std::uint64_t bytes_left;
+    std::uint64_t decompressed = 0;
 };
 
 SourceReader::SourceReader(const IndexOptions& options, MemberSink on_member, SkipSink on_skip)
     : options_(options), on_member_(std::move(on_member)), on_skip_(std::move(on_skip)) {}
 
+bool SourceReader::may_continue() {
+    if (interrupted_ || (options_.stop_requested && options_.stop_requested())) {
+        interrupted_ = true;
+        return false;
+    }
+    if (timed_out_) return false;
+    if (options_.max_member_seconds > 0 && std::chrono::steady_clock::now() > deadline_) timed_out_ = true;
+    return !timed_out_;
+}
+
+void SourceReader::start_clock() {
+    timed_out_ = false;
+    deadline_ = std::chrono::steady_clock::now() +
+                std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                    std::chrono::duration<double>(std::max(options_.max_member_seconds, 0.0)));
+}
+
 void SourceReader::read(const std::string& path) {
     done_before_ = total_ = 0;
+    interrupted_ = false;
+    passed_over_ = 0;
     if (path == "-") {
+        // Standard input is never resumed: there is no file to recognise again.
+        resume_.reset();
+        entry_path_.clear();
         ArchivePtr a = new_reader();
+        GuardedInput input{this, STDIN_FILENO, {}, 0, {}, nullptr, 0};
         outermost_ = a.get();
+        outer_input_ = &input;
         ArchiveBudget budget{options_.max_archive_bytes};
-        if (archive_read_open_fd(a.get(), STDIN_FILENO, kBlockSize) != ARCHIVE_OK) {
-            on_skip_({"-", "unreadable", error_text(a.get())});
+        start_clock();
+        if (open_guarded(a.get(), input) != ARCHIVE_OK) {
+            if (!interrupted_) on_skip_({"-", "unreadable", error_text(a.get())});
+            outermost_ = nullptr;
+            outer_input_ = nullptr;
             return;
         }
         read_archive(a.get(), "-", 1, budget);
         outermost_ = nullptr;
+        outer_input_ = nullptr;
         return;
     }
     std::error_code ec;
@@ -166,61 +337,124 @@ void SourceReader::read(const std::string& path) {
     std::sort(files.begin(), files.end());
     std::vector<std::uint64_t> sizes;
     for (const auto& f : files) total_ += sizes.emplace_back(size_of(f));
-    for (std::size_t i = 0; i < files.size(); ++i) read_file(files[i].string(), sizes[i]);
+    for (std::size_t i = 0; i < files.size() && !interrupted_; ++i) {
+        if (!may_continue() && interrupted_) break;
+        read_file(files[i].string(), sizes[i]);
+    }
 }
 
 void SourceReader::report_progress() {
     if (!on_progress_) return;
-    const auto la_int64 = outermost_ ? archive_filter_bytes(outermost_, -1) : 0;
-    on_progress_(done_before_ + static_cast<std::uint64_t>(std::max<la_int64_t>(la_int64, 0)), total_);
+    on_progress_(done_before_ + (outer_input_ ? outer_input_->consumed() : 0), total_);
 }
 
 void SourceReader::read_file(const std::string& path, std::uint64_t size) {
-    if (on_file_start_ && !on_file_start_(path)) {
+    FilePlan plan;
+    if (on_file_start_) plan = on_file_start_(path);
+    if (!plan.read) {
         done_before_ += size;
         return;
     }
+    resume_ = plan.resume_after;
+    entry_path_.clear();
+    ancestors_.clear();
     // open() first: libarchive would report a missing or forbidden file as a format error.
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         on_skip_({path, "unreadable", std::strerror(errno)});
+        if (on_file_end_) on_file_end_(path);
         return;
     }
     ArchivePtr a = new_reader();
+    GuardedInput input{this, fd, {}, 0, {}, nullptr, 0};
+    if (is_gzip_file(fd)) input.gzip = std::make_unique<GzipStream>();
     ArchiveBudget budget{options_.max_archive_bytes};
-    if (archive_read_open_fd(a.get(), fd, kBlockSize) != ARCHIVE_OK) {
-        // The file opened, so libarchive failed on its content: a damaged compressed stream.
-        on_skip_({path, "corrupt archive", error_text(a.get())});
-        ::close(fd);
-        return;
-    }
     outermost_ = a.get();
-    report_progress();
-    read_archive(a.get(), path, 1, budget);
+    outer_input_ = &input;
+    start_clock();
+    int opened = open_guarded(a.get(), input);
+    if (opened != ARCHIVE_OK && input.gzip && input.gzip->truncated() && !interrupted_ && !timed_out_ &&
+        ::lseek(fd, 0, SEEK_SET) == 0) {
+        // Cut so early that the format bidders, which read ahead, met the cut: read it raw.
+        ArchivePtr raw = new_raw_reader();
+        input.gzip = std::make_unique<GzipStream>();
+        if (open_guarded(raw.get(), input) == ARCHIVE_OK) {
+            a = std::move(raw);
+            outermost_ = a.get();
+            opened = ARCHIVE_OK;
+        }
+    }
+    if (opened != ARCHIVE_OK) {
+        // The file opened, so libarchive failed on its content: a damaged compressed stream.
+        if (!interrupted_) on_skip_({path, timed_out_ ? "timed out" : "corrupt archive", error_text(a.get())});
+    } else {
+        report_progress();
+        read_archive(a.get(), path, 1, budget);
+    }
     outermost_ = nullptr;
+    outer_input_ = nullptr;
     a.reset();
     ::close(fd);
+    if (interrupted_) return;
     done_before_ += size;
     report_progress();
     if (on_file_end_) on_file_end_(path);
 }
 
+void SourceReader::hand_on(Member&& member) {
+    if (resume_ && member.position.entries == resume_->entries && resume_->line != ReadPosition::kWholeEntry) {
+        // Lines an earlier run indexed, when this run cuts its chunks elsewhere.
+        std::size_t drop_end = 0;
+        while (member.first_line <= resume_->line) {
+            const std::size_t eol = member.data.find('\n', drop_end);
+            if (eol == std::string::npos) {
+                drop_end = member.data.size();
+                break;
+            }
+            drop_end = eol + 1;
+            ++member.first_line;
+            ++passed_over_;
+        }
+        member.data.erase(0, drop_end);
+        if (member.data.find_first_not_of(" \t\r\n") == std::string::npos) return;
+    }
+    on_member_(std::move(member));
+    report_progress();
+}
+
 void SourceReader::read_archive(struct archive* a, const std::string& outer, int depth, ArchiveBudget& budget) {
     struct archive_entry* entry = nullptr;
+    entry_path_.resize(static_cast<std::size_t>(depth));
+    entry_path_[depth - 1] = 0;
+    int retries = 0;
     for (;;) {
-        int r = archive_read_next_header(a, &entry);
+        if (!may_continue() && interrupted_) return;
+        start_clock();
+        const int r = archive_read_next_header(a, &entry);
+        if (interrupted_) return;
         if (r == ARCHIVE_EOF) return;
-        if (r == ARCHIVE_RETRY) continue;
-        if (r == ARCHIVE_FATAL) {
+        if (r == ARCHIVE_RETRY && ++retries < kMaxRetries) continue;
+        if (r == ARCHIVE_FATAL || r == ARCHIVE_RETRY) {
             // An empty file has no format to recognise; say so rather than "corrupt".
             const std::string detail = error_text(a);
             const bool empty = archive_format(a) == 0 && detail.find("Unrecognized") == std::string::npos;
-            on_skip_({outer, empty ? "empty" : encryption_error(a) ? "encrypted" : "corrupt archive", detail});
+            const std::string after = entry_path_[depth - 1] ? " (after entry " + std::to_string(entry_path_[depth - 1]) + ")" : "";
+            on_skip_({outer, timed_out_ ? "timed out" : empty ? "empty" : encryption_error(a) ? "encrypted" : "corrupt archive",
+                      detail + after});
             return;
         }
+        retries = 0;
+        entry_path_.resize(static_cast<std::size_t>(depth));
+        ++entry_path_[depth - 1];
         // A lone compressed file, or a plain file, is its own single member.
         const bool raw = archive_format(a) == ARCHIVE_FORMAT_RAW;
         const std::string where = raw ? outer : outer + "!" + entry_name(entry);
+        if (resume_ && entry_done(entry_path_, *resume_)) {
+            ++passed_over_;
+            if (raw) return;
+            continue;  // libarchive skips the data when the next header is asked for
+        }
+        if (resume_ && !resumes_inside(entry_path_, *resume_)) resume_.reset();  // past it: all new
         if (r == ARCHIVE_FAILED) {
             on_skip_({where, encryption_error(a) ? "encrypted" : "corrupt member", error_text(a)});
             continue;
@@ -236,68 +470,115 @@ void SourceReader::read_archive(struct archive* a, const std::string& outer, int
             continue;
         }
 
-        Member member{where, {}, 1};
+        Member member{where, {}, 1, {}};
         bool failed = false;
         bool sniffed = false, streaming_lines = false;
+        int warnings = 0;
+        std::uint64_t member_bytes = 0;
         char block[kBlockSize];
+        const auto position = [&](std::uint64_t line) { return ReadPosition{entry_path_, line}; };
+        // Complete lines of a JSON Lines member cut short by a failure are still articles.
+        const auto salvage_lines = [&]() -> std::string {
+            const bool lines = streaming_lines || (!sniffed && starts_json_lines(member.data));
+            const std::size_t end = lines ? complete_lines_end(member.data) : 0;
+            std::string at;
+            if (lines) {
+                const auto good = static_cast<std::size_t>(std::count(member.data.begin(), member.data.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+                at = " at line " + std::to_string(member.first_line + good);
+                if (end) {
+                    Member chunk{where, member.data.substr(0, end), member.first_line, position(member.first_line + good - 1)};
+                    hand_on(std::move(chunk));
+                }
+            } else {
+                at = " after " + std::to_string(member_bytes) + " bytes of the member";
+            }
+            return at;
+        };
         for (;;) {
             la_ssize_t n = archive_read_data(a, block, sizeof block);
+            if (interrupted_) return;
             if (n == 0) break;
             if (n < 0) {
-                if (n == ARCHIVE_WARN) continue;
-                on_skip_({where, encryption_error(a)           ? "encrypted"
-                                 : n == ARCHIVE_FATAL ? "corrupt archive"
-                                                      : "corrupt member",
-                          error_text(a)});
-                if (n == ARCHIVE_FATAL) return;
+                if (n == ARCHIVE_WARN && ++warnings < kMaxRetries) continue;
+                const std::string at = salvage_lines();
+                if (interrupted_) return;
+                on_skip_({where, timed_out_                ? "timed out"
+                                 : encryption_error(a)     ? "encrypted"
+                                 : n == ARCHIVE_FATAL      ? "corrupt archive"
+                                                           : "corrupt member",
+                          error_text(a) + at});
+                if (n == ARCHIVE_FATAL || timed_out_) return;
                 failed = true;
                 break;
             }
+            warnings = 0;
             const auto len = static_cast<std::uint64_t>(n);
-            // In a JSON Lines stream the limit applies to one line, not to the whole member.
-            const std::size_t held = streaming_lines ? member.data.size() - (member.data.rfind('\n') + 1) : member.data.size();
-            if (held + len > options_.max_member_bytes) {
-                on_skip_({where, "too large", "more than " + std::to_string(options_.max_member_bytes) + " bytes"});
-                failed = true;
-                break;
-            }
+            member_bytes += len;
             if (len > budget.bytes_left) {
                 on_skip_({where, "archive too large", "decompressed size of the archive exceeds " +
                                                           std::to_string(options_.max_archive_bytes) + " bytes"});
                 return;
             }
             budget.bytes_left -= len;
+            budget.decompressed += len;
+            if (options_.max_ratio > 0 && budget.decompressed > kRatioFloor) {
+                const std::uint64_t compressed = std::max<std::uint64_t>(outer_input_->consumed(), 1);
+                if (budget.decompressed / compressed > options_.max_ratio) {
+                    on_skip_({where, "decompression bomb",
+                              std::to_string(budget.decompressed) + " bytes from " + std::to_string(compressed) +
+                                  " compressed, more than " + std::to_string(options_.max_ratio) + " to 1"});
+                    return;
+                }
+            }
             member.data.append(block, static_cast<std::size_t>(n));
             // A JSON Lines dump can be far larger than memory: hand it on in chunks of whole lines.
             if (!sniffed && (member.data.find('\n') != std::string::npos || member.data.size() >= kSniffBytes)) {
                 sniffed = true;
                 streaming_lines = starts_json_lines(member.data);
             }
+            // In a JSON Lines stream the limit applies to one line, not to the whole member.
+            const std::size_t held = streaming_lines ? member.data.size() - (member.data.rfind('\n') + 1) : member.data.size();
+            if (held > options_.max_member_bytes) {
+                on_skip_({where, "too large", "more than " + std::to_string(options_.max_member_bytes) + " bytes" +
+                                                  (streaming_lines ? " in line " + std::to_string(member.first_line + static_cast<std::size_t>(std::count(member.data.begin(), member.data.end(), '\n'))) : "")});
+                failed = true;
+                break;
+            }
             if (streaming_lines && member.data.size() >= std::min(kJsonLinesChunk, options_.max_member_bytes / 2)) {
                 const std::size_t cut = member.data.rfind('\n');
                 if (cut == std::string::npos) continue;
-                Member chunk{where, member.data.substr(0, cut + 1), member.first_line};
-                member.first_line += static_cast<std::size_t>(std::count(chunk.data.begin(), chunk.data.end(), '\n'));
+                const auto lines = static_cast<std::size_t>(std::count(member.data.begin(), member.data.begin() + static_cast<std::ptrdiff_t>(cut + 1), '\n'));
+                Member chunk{where, member.data.substr(0, cut + 1), member.first_line, position(member.first_line + lines - 1)};
+                member.first_line += lines;
                 member.data.erase(0, cut + 1);
-                on_member_(std::move(chunk));
-                report_progress();
+                hand_on(std::move(chunk));
+                if (interrupted_) return;
+                start_clock();  // a chunk handed on is progress: the budget is per stretch without any
             }
         }
         if (failed) continue;
+        if (depth == 1 && outer_input_ && outer_input_->gzip && outer_input_->gzip->truncated()) {
+            // The gzip stream ended at a cut, not at its end: what is complete is handed on,
+            // the rest reported; the file is not finished.
+            const std::string at = salvage_lines();
+            on_skip_({where, "corrupt archive", "truncated gzip input" + at});
+            return;
+        }
         if (streaming_lines && member.data.find_first_not_of(" \t\r\n") == std::string::npos) continue;
         if (member.data.empty()) {
             on_skip_({where, "empty", "no data"});
             continue;
         }
+        member.position = position(ReadPosition::kWholeEntry);
         dispatch(std::move(member), depth, budget);
-        if (raw) return;
+        if (interrupted_ || raw) return;
+        entry_path_.resize(static_cast<std::size_t>(depth));
     }
 }
 
 void SourceReader::dispatch(Member&& member, int depth, ArchiveBudget& budget) {
     if (!looks_like_archive(member.data)) {
-        on_member_(std::move(member));
-        report_progress();
+        hand_on(std::move(member));
         return;
     }
     if (depth >= options_.max_depth) {
@@ -306,12 +587,20 @@ void SourceReader::dispatch(Member&& member, int depth, ArchiveBudget& budget) {
                       std::to_string(options_.max_depth) + ")"});
         return;
     }
-    ArchivePtr inner = new_reader();
-    if (archive_read_open_memory(inner.get(), member.data.data(), member.data.size()) != ARCHIVE_OK) {
-        on_skip_({member.path, "corrupt archive", error_text(inner.get())});
+    const std::uint64_t hash = schema::stable_hash(member.data);
+    if (std::find(ancestors_.begin(), ancestors_.end(), hash) != ancestors_.end()) {
+        on_skip_({member.path, "nesting too deep", "the archive contains itself"});
         return;
     }
+    ArchivePtr inner = new_reader();
+    GuardedInput input{this, -1, member.data, 0, {}, nullptr, 0};
+    if (open_guarded(inner.get(), input) != ARCHIVE_OK) {
+        if (!interrupted_) on_skip_({member.path, timed_out_ ? "timed out" : "corrupt archive", error_text(inner.get())});
+        return;
+    }
+    ancestors_.push_back(hash);
     read_archive(inner.get(), member.path, depth + 1, budget);
+    ancestors_.pop_back();
 }
 
 }  // namespace newsdex

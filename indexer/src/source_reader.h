@@ -1,12 +1,22 @@
 // Walks files, directories and (nested) archives through libarchive, streaming, never extracting
 // to disk, and hands every leaf member's bytes to a callback.
+//
+// Every input is bounded: bytes per member and per archive, the decompression ratio, nesting
+// depth, archives that contain themselves, and wall-clock time per member (checked inside
+// libarchive's reads too, through our own read callbacks, so that a hostile file that makes
+// libarchive loop on its input cannot hold the run). What is cut short is reported through the
+// skip callback with where it happened; everything before it has been handed on.
 #pragma once
 
 #include "newsdex/indexer.h"
+#include "read_position.h"
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <vector>
 
 struct archive;  // libarchive's handle
 
@@ -17,7 +27,17 @@ struct Member {
     std::string data;  ///< uncompressed bytes
     /// Line number of data's first line in the whole member (JSON Lines arrive in chunks).
     std::size_t first_line = 1;
+    /// How far into its file the reader is once this member (or chunk of lines) is read.
+    ReadPosition position;
 };
+
+/// Skip reasons that mean reading failed part way (the file is damaged, unreadable or too slow),
+/// as opposed to content newsdex declines (too large, encrypted, not an article format). A file
+/// with such a failure is never recorded as finished: the next run tries it again.
+bool is_read_failure(const std::string& reason);
+
+/// Skip reasons that come from a limit in IndexOptions: a run with other limits may read them.
+bool is_limit(const std::string& reason);
 
 class SourceReader {
 public:
@@ -29,26 +49,46 @@ public:
 
     SourceReader(const IndexOptions& options, MemberSink on_member, SkipSink on_skip);
 
-    /// A file, directory or archive path, or "-" for standard input.
+    /// A file, directory or archive path, or "-" for standard input. Returns early, without
+    /// finishing the file it is in, when IndexOptions::stop_requested says so (see interrupted()).
     void read(const std::string& path);
 
     /// Called after every member handed on.
     void set_progress(ProgressSink sink) { on_progress_ = std::move(sink); }
 
-    /// Called before each file is opened (given, or found in a directory): false skips it. And
-    /// after each file read to its end.
-    using FileStart = std::function<bool(const std::string& path)>;
+    /// What to do with a file: read it or not, and where an earlier run got to in it (entries and
+    /// lines at or before that position are passed over without being handed on).
+    struct FilePlan {
+        bool read = true;
+        std::optional<ReadPosition> resume_after;
+    };
+    /// Called before each file is opened (given, or found in a directory). And after each file
+    /// read to its end, failures included (not after an interruption).
+    using FileStart = std::function<FilePlan(const std::string& path)>;
     using FileEnd = std::function<void(const std::string& path)>;
     void set_file_hooks(FileStart start, FileEnd end) {
         on_file_start_ = std::move(start);
         on_file_end_ = std::move(end);
     }
 
+    /// The last read() stopped because IndexOptions::stop_requested returned true.
+    bool interrupted() const { return interrupted_; }
+    /// Entries and JSON lines passed over because an earlier run had read them.
+    std::size_t passed_over() const { return passed_over_; }
+
+    struct Input;  ///< what libarchive reads from, through our callbacks (source_reader.cpp)
+
+    /// Called by libarchive's read callbacks: false once the member's time is up or a stop was
+    /// requested (the read then fails and the member is reported).
+    bool may_continue();
+
 private:
     struct ArchiveBudget;
     void read_file(const std::string& path, std::uint64_t size);
     void read_archive(::archive* a, const std::string& outer, int depth, ArchiveBudget& budget);
     void dispatch(Member&& member, int depth, ArchiveBudget& budget);
+    void hand_on(Member&& member);
+    void start_clock();
     void report_progress();
 
     const IndexOptions& options_;
@@ -58,8 +98,17 @@ private:
     FileStart on_file_start_;
     FileEnd on_file_end_;
     ::archive* outermost_ = nullptr;   ///< the archive reading the current file or stdin
+    Input* outer_input_ = nullptr;     ///< its input
     std::uint64_t done_before_ = 0;    ///< bytes of the files finished in this read()
     std::uint64_t total_ = 0;          ///< bytes of every file of this read(), 0 if unknown
+
+    std::vector<std::uint64_t> entry_path_;        ///< ordinals of the entries being read, by level
+    std::optional<ReadPosition> resume_;           ///< of the current file, until passed
+    std::vector<std::uint64_t> ancestors_;         ///< hashes of the archives being read from memory
+    std::chrono::steady_clock::time_point deadline_;
+    bool timed_out_ = false;
+    bool interrupted_ = false;
+    std::size_t passed_over_ = 0;
 };
 
 /// True when @p data starts like an archive or a compressed stream newsdex can open.

@@ -5,13 +5,42 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <iostream>
 #include <memory>
 #include <set>
 #include <unistd.h>
 
 namespace newsdex::cli {
+namespace {
+
+// The signal that asked the run to stop, 0 while none has. Read by IndexOptions::stop_requested
+// between blocks of input; the handler only stores it.
+std::atomic<int> stop_signal{0};
+
+void request_stop(int signal) { stop_signal.store(signal); }
+
+// SIGINT and SIGTERM stop the reading and let the run commit what it handed to the writers. The
+// handler is reset by its first call (SA_RESETHAND), so a second Ctrl-C ends the process at once,
+// as impatient users expect; the index then loses only what followed the last checkpoint.
+// No SA_RESTART: a read() waiting on a slow pipe returns at once and sees the request.
+void catch_stop_signals() {
+    struct sigaction action {};
+    action.sa_handler = request_stop;
+    action.sa_flags = SA_RESETHAND;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+std::string plural(std::size_t n, const std::string& word) {
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+}  // namespace
 
 Action add_index_command(CLI::App& app) {
     auto* cmd = app.add_subcommand("index", "index files, directories or archives (- for standard input)");
@@ -76,21 +105,46 @@ Action add_index_command(CLI::App& app) {
             progress = std::make_unique<ProgressLine>(stderr);
             args->options.on_progress = [line = progress.get()](const IndexProgress& p) { line->update(p); };
         }
+        catch_stop_signals();
+        args->options.stop_requested = [] { return stop_signal.load(std::memory_order_relaxed) != 0; };
         try {
             Indexer indexer(args->db, args->options);
             if (args->options.shards && args->options.shards != indexer.shard_count())
                 spdlog::warn("{} already has {} shard(s); --shards {} applies only to a new index", args->db,
                              indexer.shard_count(), args->options.shards);
-            for (const auto& source : args->sources) indexer.index_source(source);
+            for (const auto& source : args->sources) {
+                indexer.index_source(source);
+                if (indexer.summary().interrupted) break;
+            }
             indexer.commit();
             if (progress) progress->finish();
             const IndexSummary& s = indexer.summary();
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            for (const auto& file : s.files_to_retry)
+                spdlog::warn("{} could not be read to its end; what came before the failure is indexed, and the next "
+                             "run reads it again from there", file);
+            if (s.interrupted) {
+                const int signal = stop_signal.load();
+                for (const auto& k : s.skipped) spdlog::warn("skipped {}: {} ({})", k.where, k.reason, k.detail);
+                std::cerr << "newsdex: interrupted by " << (signal == SIGTERM ? "SIGTERM" : "SIGINT") << ": "
+                          << plural(s.documents_indexed(), "article") << " indexed and committed ("
+                          << s.documents_added << " new, " << s.documents_updated << " updated); "
+                          << "run the same command again to resume"
+                          << (std::find(args->sources.begin(), args->sources.end(), "-") != args->sources.end()
+                                  ? " (standard input cannot be resumed: it is read again whole)"
+                                  : "")
+                          << "\n";
+                return 128 + (signal ? signal : SIGINT);
+            }
 
             if (s.files_resumed || s.members_resumed)
                 std::cout << "resumed: " << s.files_resumed << " files already indexed were not read again, "
-                          << s.members_resumed << " members of partly indexed files passed over (--no-resume reads all)\n";
-            if (s.documents_indexed() == 0 && s.files_resumed && s.skipped.empty()) return kExitOk;
+                          << s.members_resumed << " members or lines of partly indexed files passed over (--no-resume reads all)\n";
+            if (s.documents_indexed() == 0 && (s.files_resumed || s.members_resumed)) {
+                // An earlier run indexed these files; what is left to say is what failed again.
+                for (const auto& k : s.skipped) spdlog::warn("skipped {}: {} ({})", k.where, k.reason, k.detail);
+                return kExitOk;
+            }
             if (s.documents_indexed() == 0) {
                 // Nothing to show for the run: one line that says why.
                 if (s.skipped.size() == 1) {

@@ -28,6 +28,14 @@ struct IndexOptions {
     std::uint64_t max_archive_bytes = 64ull << 30;        ///< decompressed bytes per archive (zip-bomb guard)
     int max_depth = 3;                                    ///< archives inside archives, counting the outer one
     std::size_t max_text_bytes = 4u << 20;                ///< body text beyond this is cut off
+    /// Decompressed bytes per compressed byte of a file, beyond its first 64 MiB (a file that
+    /// expands more is a decompression bomb and is skipped; 0: no limit). News text compresses
+    /// 5-20 to 1; a bomb, thousands to 1.
+    std::uint64_t max_ratio = 1000;
+    /// Wall-clock seconds one member may take to read without handing anything on (a JSON Lines
+    /// stream restarts the clock at every chunk); longer and it is skipped as "timed out" (0: no
+    /// limit). Catches files on which the archive library would otherwise loop.
+    double max_member_seconds = 120;
     std::size_t commit_every = 5000;                      ///< documents per Xapian commit
     bool lemma_positions = false;                         ///< lemma (Z) terms get positions too
     /// Shards of a new index, each written by its own thread (0: one per core, at most 8). An
@@ -44,6 +52,13 @@ struct IndexOptions {
     /// file the run got, so that a run killed at any moment resumes from its last checkpoint.
     /// 0: commit_every times the number of shards (about when the shards would commit anyway).
     std::size_t checkpoint_every = 0;
+    /// Also checkpoint when this many seconds passed since the last one (0: by count only), so
+    /// that a kill loses at most this much work.
+    double checkpoint_seconds = 60;
+    /// Polled while reading (between blocks of input): once it returns true, reading stops, the
+    /// current file stays resumable and index_source() returns; summary().interrupted is set.
+    /// For SIGINT/SIGTERM handlers, which set a flag this reads.
+    std::function<bool()> stop_requested;
     /// Called in the indexing thread after every article (keep it cheap; throttle display).
     std::function<void(const IndexProgress&)> on_progress;
 };
@@ -61,14 +76,19 @@ struct IndexSummary {
     std::size_t documents_added = 0;    ///< articles new to the index
     std::size_t documents_updated = 0;  ///< articles that replaced an earlier copy of themselves
     std::size_t files_resumed = 0;      ///< files an earlier run finished, not read again
-    std::size_t members_resumed = 0;    ///< members of partly indexed files passed over
+    std::size_t members_resumed = 0;    ///< members and JSON lines of partly indexed files passed over
+    /// Files reading failed in part way (damaged, unreadable, timed out): what could be read was
+    /// indexed, and the next run reads them again from before the failure.
+    std::vector<std::string> files_to_retry;
+    bool interrupted = false;           ///< reading stopped at IndexOptions::stop_requested
     std::vector<Skipped> skipped;
 
     std::size_t documents_indexed() const { return documents_added + documents_updated; }
     std::map<std::string, std::size_t> skipped_by_reason() const;
 };
 
-/// The index cannot be opened or written.
+/// The index cannot be opened, locked or written (the message says which, and for a full or
+/// read-only disk says so). What was committed before stays in the index.
 class IndexError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
@@ -77,9 +97,16 @@ public:
 /// Reads sources into an index: one Xapian database, or several shards written in parallel (see
 /// newsdex/shards.h). Every article is stored under a unique id term, in the shard its id hashes
 /// to, so indexing the same article again replaces it instead of adding a copy.
+///
+/// One Indexer writes an index at a time: the constructor takes an exclusive lock on the
+/// directory (released by the destructor, or by the kernel if the process dies). A new index
+/// into which nothing was indexed is removed again by the destructor, so a failed first run
+/// leaves no empty shards behind.
 class Indexer {
 public:
-    /// Opens (or creates) the index at @p db_path for writing. Throws IndexError.
+    /// Opens (or creates) the index at @p db_path for writing. Throws IndexError when the path is
+    /// a file or a directory holding other things, the index is locked by another writer, or it
+    /// cannot be created or read.
     explicit Indexer(const std::string& db_path, IndexOptions options = {});
     ~Indexer();
     Indexer(const Indexer&) = delete;
