@@ -63,6 +63,13 @@ Action add_index_command(CLI::App& app) {
         ->capture_default_str();
     cmd->add_option("--max-text-size", args->options.max_text_bytes, "article text beyond this many bytes is cut off")
         ->capture_default_str();
+    cmd->add_option("--max-ratio", args->options.max_ratio,
+                    "most decompressed bytes per compressed byte of a file beyond its first 64 MiB (decompression-bomb "
+                    "guard; 0: none)")
+        ->capture_default_str();
+    cmd->add_option("--member-timeout", args->options.max_member_seconds,
+                    "seconds one archive member may take to read without progress before it is skipped (0: none)")
+        ->capture_default_str()->check(CLI::NonNegativeNumber);
     cmd->add_option("--commit-every", args->options.commit_every, "documents per commit")
         ->capture_default_str()->check(CLI::PositiveNumber);
     cmd->add_option("--shards", args->options.shards,
@@ -70,10 +77,13 @@ Action add_index_command(CLI::App& app) {
                     "an existing index keeps its own)")
         ->check(CLI::Range(1, 64));
     cmd->add_flag("--no-resume", [args](std::int64_t) { args->options.resume = false; },
-                  "read every file again, even those an earlier run finished (after changing --json-field, say)");
+                  "read every file again, even those an earlier run finished");
     cmd->add_option("--checkpoint-every", args->options.checkpoint_every,
                     "articles between checkpoints, from which a killed run resumes (default: --commit-every times the shards)")
         ->check(CLI::PositiveNumber);
+    cmd->add_option("--checkpoint-seconds", args->options.checkpoint_seconds,
+                    "also checkpoint after this many seconds, so a kill loses at most this much work (0: by count only)")
+        ->capture_default_str()->check(CLI::NonNegativeNumber);
     cmd->add_option("--progress", args->progress, "progress line on stderr: auto (on a terminal), always or never")
         ->capture_default_str()
         ->check(CLI::IsMember({"auto", "always", "never"}));
