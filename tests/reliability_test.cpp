@@ -13,6 +13,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
+#include <atomic>
 
 using namespace newsdex;
 namespace fs = std::filesystem;
@@ -261,4 +263,47 @@ TEST_CASE("bad index paths are refused, and a failed first run leaves nothing be
         Indexer indexer(dir / "empty", o);
     }
     CHECK(fs::is_empty(dir / "empty"));
+}
+
+TEST_CASE("reading stuck inside the archive library is given up on, recorded, and passed over by the next run",
+          "[reliability][resume]") {
+    test::TempDir dir("stall");
+    testing::write_archive(dir / "inner.zip", {"zip", "zip"}, {{"b.json", R"({"id": "b", "title": "B", "body": "In the archive that hangs."})"}});
+    testing::write_archive(dir / "dump.tar", {"tar", "ustar"},
+                           {{"a.json", R"({"id": "a", "title": "A", "body": "Read before the hang."})"},
+                            {"inner.zip", read_file(dir / "inner.zip")},
+                            {"c.json", R"({"id": "c", "title": "C", "body": "Read by the next run."})"}});
+    const std::string db = dir / "db";
+    // Once the first article is in, every later poll takes 2 s, as if libarchive were looping
+    // without asking for input; the first such poll inside a libarchive call is the inner
+    // archive being opened (the tar's bytes were all read with its first block).
+    std::atomic<bool> armed{false};
+    std::string message;
+    IndexOptions o = one_shard();
+    o.stall_seconds = 0.5;
+    o.on_progress = [&armed](const IndexProgress& p) {
+        if (p.articles >= 1) armed = true;
+    };
+    o.stop_requested = [&armed] {
+        if (armed) std::this_thread::sleep_for(std::chrono::seconds(2));
+        return false;
+    };
+    o.on_stall = [&message](const std::string& m) { message = m; };
+    {
+        Indexer indexer(db, o);
+        indexer.index_source(dir / "dump.tar");
+        CHECK(indexer.summary().stalled);
+        INFO(message);
+        CHECK(message.find("dump.tar!inner.zip got stuck inside the archive library") != std::string::npos);
+        CHECK(message.find("(entry 2)") != std::string::npos);
+        REQUIRE(indexer.summary().skipped.size() == 1);
+        CHECK(indexer.summary().skipped[0].reason == "stuck");
+    }
+    CHECK(documents(db) == 1);  // a.json, committed by the watchdog
+    Indexer again(db, one_shard());
+    again.index_source(dir / "dump.tar");
+    again.commit();
+    CHECK(again.summary().members_resumed == 2);  // a.json and the stuck inner.zip
+    CHECK(again.summary().documents_added == 1);  // c.json
+    CHECK(documents(db) == 2);
 }

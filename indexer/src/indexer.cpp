@@ -11,8 +11,11 @@
 #include "source_reader.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -135,6 +138,15 @@ struct Indexer::Impl {
     const std::uint64_t limits = limits_hash(options);
     const std::uint64_t extraction = extraction_hash(options);
 
+    // The stall watchdog (IndexOptions::stall_seconds). Once it has acted, the reading thread's
+    // later callbacks change nothing: the record it wrote must stay the last word.
+    std::atomic<SourceReader*> reading{nullptr};
+    std::atomic<bool> abandoned{false};
+    std::mutex watchdog_mutex;
+    std::condition_variable watchdog_wake;
+    bool watchdog_stop = false;
+    std::thread watchdog;
+
     Impl(const std::string& db_path, IndexOptions opts) : path(db_path), options(std::move(opts)) {
         const Found found = inspect_index_path(path);
         std::error_code ec;
@@ -159,6 +171,7 @@ struct Indexer::Impl {
                 }
             }
             if (options.resume) load_checkpoints(paths.front());
+            if (options.stall_seconds > 0) watchdog = std::thread([this] { watch(); });
         } catch (...) {
             writers.clear();
             remove_if_new_and_empty();
@@ -167,6 +180,14 @@ struct Indexer::Impl {
     }
 
     ~Impl() {
+        if (watchdog.joinable()) {
+            {
+                std::lock_guard lock(watchdog_mutex);
+                watchdog_stop = true;
+            }
+            watchdog_wake.notify_all();
+            watchdog.join();
+        }
         try {
             for (auto& w : writers) w->sync(true);
         } catch (...) {
@@ -230,11 +251,54 @@ struct Indexer::Impl {
         return {true, plan.resume_after};
     }
 
+    void watch() {
+        const auto limit = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+            std::chrono::duration<double>(options.stall_seconds));
+        std::unique_lock lock(watchdog_mutex);
+        while (!watchdog_stop) {
+            watchdog_wake.wait_for(lock, std::chrono::milliseconds(200));
+            SourceReader* reader = reading.load();
+            if (!reader || abandoned.load()) continue;
+            // Under the lock: index_source() clears `reading` under it too, so the reader outlives this.
+            if (const auto stall = reader->stalled(limit)) give_up_on(*reader, *stall);
+        }
+    }
+
+    // The reading thread is stuck inside libarchive and is not touching this state (it is only
+    // changed outside libarchive calls); once abandoned is set it never will again.
+    void give_up_on(SourceReader& reader, const SourceReader::Stall& stall) {
+        abandoned.store(true);
+        reader.abandon();
+        char seconds[32];
+        std::snprintf(seconds, sizeof seconds, "%.0f", stall.seconds);
+        const std::string message = "reading " + stall.where + " got stuck inside the archive library (no input asked for in " +
+                                    seconds + " s); what was read before is committed, and later runs pass over it (" +
+                                    (stall.skip_through.entries.front() == ReadPosition::kWholeEntry ? std::string("the rest of the file")
+                                                                                                      : "entry " + stall.skip_through.encode()) +
+                                    ")";
+        summary.skipped.push_back({stall.where, "stuck", message});
+        summary.stalled = true;
+        try {
+            if (!file_key.empty()) {
+                FileCheckpoint record = file;
+                record.complete = false;
+                record.position = stall.skip_through;
+                unrecorded.emplace_back(file_key, record.encode(file_path));
+                file_key.clear();
+            }
+            commit_and_record();
+        } catch (const std::exception&) {
+            // Nothing more can be kept; the message still goes out.
+        }
+        if (options.on_stall) options.on_stall(message);
+    }
+
     void member_read(const ReadPosition& position) {
-        if (!file_key.empty() && !file_failed) file.position = position;
+        if (!abandoned.load() && !file_key.empty() && !file_failed) file.position = position;
     }
 
     void skipped(Skipped&& s) {
+        if (abandoned.load()) return;
         if (!file_key.empty()) {
             if (is_read_failure(s.reason)) file_failed = true;
             if (is_limit(s.reason)) file.limited = true;
@@ -243,7 +307,7 @@ struct Indexer::Impl {
     }
 
     void end_file() {
-        if (file_key.empty()) return;
+        if (file_key.empty() || abandoned.load()) return;
         file.complete = !file_failed;
         if (file_failed) summary.files_to_retry.push_back(file_path);
         unrecorded.emplace_back(file_key, file.encode(file_path));
@@ -252,7 +316,7 @@ struct Indexer::Impl {
 
     // Reading stopped inside a file: what was read of it is recorded at the next checkpoint.
     void leave_file() {
-        if (file_key.empty()) return;
+        if (file_key.empty() || abandoned.load()) return;
         file.complete = false;
         unrecorded.emplace_back(file_key, file.encode(file_path));
         file_key.clear();
@@ -261,6 +325,11 @@ struct Indexer::Impl {
     // Called between members: every shard commits, then the first records how far this run got.
     // A kill before the record costs re-reading since the previous checkpoint, never a document.
     void checkpoint() {
+        if (abandoned.load()) return;
+        commit_and_record();
+    }
+
+    void commit_and_record() {
         sync(true);
         auto entries = std::move(unrecorded);
         unrecorded.clear();
@@ -320,7 +389,9 @@ Indexer::~Indexer() = default;
 
 void Indexer::index_source(const std::string& path) {
     Impl& in = *impl_;
+    if (in.abandoned.load()) return;  // a stall ended this Indexer's reading (see IndexOptions::on_stall)
     auto on_member = [&](Member&& member) {
+        if (in.abandoned.load()) return;
         ++in.summary.sources;
         in.summary.bytes += member.data.size();
         const ReadPosition position = member.position;
@@ -350,7 +421,13 @@ void Indexer::index_source(const std::string& path) {
     });
     reader.set_file_hooks([&](const std::string& file) { return in.start_file(file); },
                           [&](const std::string&) { in.end_file(); });
+    in.reading.store(&reader);
     reader.read(path);
+    {
+        std::lock_guard lock(in.watchdog_mutex);
+        in.reading.store(nullptr);
+    }
+    if (in.abandoned.load()) return;
     in.summary.members_resumed += reader.passed_over();
     if (reader.interrupted()) in.summary.interrupted = true;
     in.leave_file();

@@ -160,7 +160,9 @@ la_ssize_t guarded_read(struct archive* a, void* data, const void** block) {
         return n;
     }
     for (;;) {
+        in->reader->waiting_for_input(true);  // a slow pipe is not a stall
         const ssize_t n = ::read(in->fd, in->buffer.data(), in->buffer.size());
+        in->reader->waiting_for_input(false);
         if (n >= 0) {
             in->file_bytes += static_cast<std::uint64_t>(n);
             *block = in->buffer.data();
@@ -210,7 +212,7 @@ la_int64_t guarded_seek(struct archive* a, void* data, la_int64_t offset, int wh
 
 // Opens @p a on @p in; seeking only where it works (not on a pipe), as libarchive's zip reader
 // then falls back to streaming.
-int open_guarded(struct archive* a, GuardedInput& in) {
+int open_archive(struct archive* a, GuardedInput& in) {
     archive_read_set_callback_data(a, &in);
     archive_read_set_read_callback(a, guarded_read);
     if (in.gzip) return archive_read_open1(a);  // a stream: no skipping or seeking in it
@@ -268,12 +270,45 @@ struct SourceReader::ArchiveBudget {
 SourceReader::SourceReader(const IndexOptions& options, MemberSink on_member, SkipSink on_skip)
     : options_(options), on_member_(std::move(on_member)), on_skip_(std::move(on_skip)) {}
 
+void SourceReader::enter(Phase phase, const std::string& where) {
+    current_where_ = where;
+    heartbeat_.store(std::chrono::steady_clock::now().time_since_epoch().count());
+    phase_.store(phase, std::memory_order_release);
+}
+
+void SourceReader::leave() { phase_.store(idle, std::memory_order_release); }
+
+std::optional<SourceReader::Stall> SourceReader::stalled(std::chrono::steady_clock::duration limit) const {
+    const int phase = phase_.load(std::memory_order_acquire);
+    if (phase == idle || waiting_.load()) return std::nullopt;
+    const auto since = std::chrono::steady_clock::now().time_since_epoch() -
+                       std::chrono::steady_clock::duration(heartbeat_.load());
+    if (since < limit) return std::nullopt;
+    Stall stall;
+    stall.where = current_where_;
+    stall.seconds = std::chrono::duration<double>(since).count();
+    // Stuck reading a header: the rest of that archive cannot be listed, so the entry holding it
+    // (or the whole file) is passed over; stuck in an entry's data or opening it: that entry.
+    std::vector<std::uint64_t> path = entry_path_;
+    if (phase == header && !path.empty()) path.pop_back();
+    if (path.empty()) path.push_back(ReadPosition::kWholeEntry);  // the whole file
+    stall.skip_through = ReadPosition{path, ReadPosition::kWholeEntry};
+    return stall;
+}
+
 bool SourceReader::may_continue() {
+    // Asked for input: libarchive is not looping without reading.
+    heartbeat_.store(std::chrono::steady_clock::now().time_since_epoch().count());
+    if (abandoned_.load()) {
+        interrupted_ = true;
+        return false;
+    }
     if (interrupted_ || (options_.stop_requested && options_.stop_requested())) {
         interrupted_ = true;
         return false;
     }
     if (timed_out_) return false;
+    if (abandoned_.load()) return false;
     if (options_.max_member_seconds > 0 && std::chrono::steady_clock::now() > deadline_) timed_out_ = true;
     return !timed_out_;
 }
@@ -299,7 +334,10 @@ void SourceReader::read(const std::string& path) {
         outer_input_ = &input;
         ArchiveBudget budget{options_.max_archive_bytes};
         start_clock();
-        if (open_guarded(a.get(), input) != ARCHIVE_OK) {
+        enter(opening, "-");
+        const int opened = open_archive(a.get(), input);
+        leave();
+        if (opened != ARCHIVE_OK) {
             if (!interrupted_) on_skip_({"-", "unreadable", error_text(a.get())});
             outermost_ = nullptr;
             outer_input_ = nullptr;
@@ -372,13 +410,18 @@ void SourceReader::read_file(const std::string& path, std::uint64_t size) {
     outermost_ = a.get();
     outer_input_ = &input;
     start_clock();
-    int opened = open_guarded(a.get(), input);
+    enter(opening, path);
+    int opened = open_archive(a.get(), input);
+    leave();
     if (opened != ARCHIVE_OK && input.gzip && input.gzip->truncated() && !interrupted_ && !timed_out_ &&
         ::lseek(fd, 0, SEEK_SET) == 0) {
         // Cut so early that the format bidders, which read ahead, met the cut: read it raw.
         ArchivePtr raw = new_raw_reader();
         input.gzip = std::make_unique<GzipStream>();
-        if (open_guarded(raw.get(), input) == ARCHIVE_OK) {
+        enter(opening, path);
+        const int raw_opened = open_archive(raw.get(), input);
+        leave();
+        if (raw_opened == ARCHIVE_OK) {
             a = std::move(raw);
             outermost_ = a.get();
             opened = ARCHIVE_OK;
@@ -430,7 +473,9 @@ void SourceReader::read_archive(struct archive* a, const std::string& outer, int
     for (;;) {
         if (!may_continue() && interrupted_) return;
         start_clock();
+        enter(header, outer);
         const int r = archive_read_next_header(a, &entry);
+        leave();
         if (interrupted_) return;
         if (r == ARCHIVE_EOF) return;
         if (r == ARCHIVE_RETRY && ++retries < kMaxRetries) continue;
@@ -495,7 +540,9 @@ void SourceReader::read_archive(struct archive* a, const std::string& outer, int
             return at;
         };
         for (;;) {
+            enter(data, where);
             la_ssize_t n = archive_read_data(a, block, sizeof block);
+            leave();
             if (interrupted_) return;
             if (n == 0) break;
             if (n < 0) {
@@ -594,7 +641,10 @@ void SourceReader::dispatch(Member&& member, int depth, ArchiveBudget& budget) {
     }
     ArchivePtr inner = new_reader();
     GuardedInput input{this, -1, member.data, 0, {}, nullptr, 0};
-    if (open_guarded(inner.get(), input) != ARCHIVE_OK) {
+    enter(opening, member.path);
+    const int opened = open_archive(inner.get(), input);
+    leave();
+    if (opened != ARCHIVE_OK) {
         if (!interrupted_) on_skip_({member.path, timed_out_ ? "timed out" : "corrupt archive", error_text(inner.get())});
         return;
     }

@@ -11,6 +11,7 @@
 #include "newsdex/indexer.h"
 #include "read_position.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -78,6 +79,24 @@ public:
 
     struct Input;  ///< what libarchive reads from, through our callbacks (source_reader.cpp)
 
+    /// Where reading is stuck when it has been inside one libarchive call for longer than a
+    /// limit without asking for input (a loop inside the library), and what to pass over so that
+    /// a later run does not get stuck there again.
+    struct Stall {
+        std::string where;         ///< the file, or the member being read
+        ReadPosition skip_through; ///< the stuck entry (or, stuck between headers, its archive)
+        double seconds = 0;        ///< since libarchive last asked for input
+    };
+    /// From another thread (a watchdog): nullopt while reading makes progress or waits for input.
+    std::optional<Stall> stalled(std::chrono::steady_clock::duration limit) const;
+    /// From another thread: once libarchive returns, reading unwinds and nothing more is handed on.
+    void abandon() { abandoned_.store(true); }
+    /// Called by the read callbacks around a read() that may block on a slow pipe.
+    void waiting_for_input(bool waiting) {
+        if (!waiting) heartbeat_.store(std::chrono::steady_clock::now().time_since_epoch().count());
+        waiting_.store(waiting);
+    }
+
     /// Called by libarchive's read callbacks: false once the member's time is up or a stop was
     /// requested (the read then fails and the member is reported).
     bool may_continue();
@@ -108,6 +127,19 @@ private:
     std::chrono::steady_clock::time_point deadline_;
     bool timed_out_ = false;
     bool interrupted_ = false;
+
+    // Watched from another thread (stalled()): what the reading thread is doing inside
+    // libarchive, and when libarchive last asked for input. entry_path_ and current_where_ are
+    // only written outside libarchive calls, before phase_ is stored (release), so a watchdog that
+    // loads phase_ (acquire) while the reader is stuck inside a call reads them consistently.
+    enum Phase : int { idle = 0, opening = 1, header = 2, data = 3 };
+    std::atomic<int> phase_{idle};
+    std::atomic<std::int64_t> heartbeat_{0};  ///< steady_clock ticks
+    std::atomic<bool> abandoned_{false};
+    std::atomic<bool> waiting_{false};
+    std::string current_where_;
+    void enter(Phase phase, const std::string& where);
+    void leave();
     std::size_t passed_over_ = 0;
 };
 

@@ -9,6 +9,11 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <thread>
+#include <vector>
 #include <iostream>
 #include <memory>
 #include <set>
@@ -34,6 +39,50 @@ void catch_stop_signals() {
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
+}
+
+// The environment variable counting restarts after stalls, so that a file that keeps getting
+// stuck cannot restart the run forever (each restart passes over at least one more entry, so
+// this is only a last guard).
+constexpr const char* kRestartsVariable = "NEWSDEX_STALL_RESTARTS";
+constexpr int kMaxRestarts = 100;
+
+int restarts_so_far() {
+    const char* v = std::getenv(kRestartsVariable);
+    return v ? std::atoi(v) : 0;
+}
+
+// Reading is stuck in a thread that cannot be freed; the Indexer has committed what was read and
+// recorded the stuck entry as passed over, so the same command in a fresh process goes on after
+// it. The lock file is opened O_CLOEXEC, so the new process can take it.
+[[noreturn]] void restart_after_stall(const std::string& message) {
+    std::cout.flush();
+    std::cerr << "\nnewsdex: warning: " << message << '\n';
+    const int restarts = restarts_so_far() + 1;
+    if (restarts > kMaxRestarts) {
+        std::cerr << "newsdex: error: stuck " << kMaxRestarts << " times in this run; giving up\n";
+        std::_Exit(kExitError);
+    }
+    std::ifstream cmdline("/proc/self/cmdline", std::ios::binary);
+    std::vector<std::string> words;
+    for (std::string word; std::getline(cmdline, word, '\0');) words.push_back(word);
+    std::vector<char*> argv;
+    for (auto& w : words) argv.push_back(w.data());
+    argv.push_back(nullptr);
+    setenv(kRestartsVariable, std::to_string(restarts).c_str(), 1);
+    std::cerr << "newsdex: continuing in a new process\n";
+    std::cerr.flush();
+    ::execv("/proc/self/exe", argv.data());
+    std::cerr << "newsdex: error: cannot restart: " << std::strerror(errno) << "; run the same command again\n";
+    std::_Exit(kExitError);
+}
+
+// For tests of the path above (tests/interrupt_test.cpp): NEWSDEX_FAULT_STALL=SECONDS makes every
+// poll for a stop request after the first article take that long in the first process of a run,
+// as if libarchive were looping without asking for input. Not a user feature.
+double injected_stall_seconds() {
+    const char* v = std::getenv("NEWSDEX_FAULT_STALL");
+    return v && restarts_so_far() == 0 ? std::atof(v) : 0;
 }
 
 std::string plural(std::size_t n, const std::string& word) {
@@ -81,6 +130,10 @@ Action add_index_command(CLI::App& app) {
     cmd->add_option("--checkpoint-every", args->options.checkpoint_every,
                     "articles between checkpoints, from which a killed run resumes (default: --commit-every times the shards)")
         ->check(CLI::PositiveNumber);
+    cmd->add_option("--stall-timeout", args->options.stall_seconds,
+                    "seconds reading may stay stuck inside the archive library before the entry is passed over "
+                    "and the run goes on in a new process (0: wait forever)")
+        ->capture_default_str()->check(CLI::NonNegativeNumber);
     cmd->add_option("--checkpoint-seconds", args->options.checkpoint_seconds,
                     "also checkpoint after this many seconds, so a kill loses at most this much work (0: by count only)")
         ->capture_default_str()->check(CLI::NonNegativeNumber);
@@ -117,6 +170,20 @@ Action add_index_command(CLI::App& app) {
         }
         catch_stop_signals();
         args->options.stop_requested = [] { return stop_signal.load(std::memory_order_relaxed) != 0; };
+        args->options.on_stall = restart_after_stall;
+        if (const double stall = injected_stall_seconds(); stall > 0) {
+            auto started_writing = std::make_shared<std::atomic<bool>>(false);
+            auto shown = args->options.on_progress;
+            args->options.on_progress = [started_writing, shown](const IndexProgress& p) {
+                if (p.articles > 0) started_writing->store(true);
+                if (shown) shown(p);
+            };
+            args->options.stop_requested = [started_writing, stall] {
+                if (started_writing->load())
+                    std::this_thread::sleep_for(std::chrono::duration<double>(stall));
+                return stop_signal.load() != 0;
+            };
+        }
         try {
             Indexer indexer(args->db, args->options);
             if (args->options.shards && args->options.shards != indexer.shard_count())

@@ -59,6 +59,16 @@ struct IndexOptions {
     /// current file stays resumable and index_source() returns; summary().interrupted is set.
     /// For SIGINT/SIGTERM handlers, which set a flag this reads.
     std::function<bool()> stop_requested;
+    /// Seconds reading may stay inside one call of the archive library without asking it for
+    /// input before a watchdog declares it stuck (a loop inside libarchive on a hostile file;
+    /// 0: never). The watchdog then commits everything read before, records the stuck entry
+    /// (or, stuck between headers, its archive) as passed over for later runs, stops handing on
+    /// articles and calls on_stall.
+    double stall_seconds = 300;
+    /// Called from the watchdog thread with a one-line message after a stall was recorded. The
+    /// stuck thread cannot be freed: end or restart the process (the command line restarts
+    /// itself, and the new run resumes after the stuck entry). Without it, the run waits.
+    std::function<void(const std::string& message)> on_stall;
     /// Called in the indexing thread after every article (keep it cheap; throttle display).
     std::function<void(const IndexProgress&)> on_progress;
 };
@@ -81,6 +91,7 @@ struct IndexSummary {
     /// indexed, and the next run reads them again from before the failure.
     std::vector<std::string> files_to_retry;
     bool interrupted = false;           ///< reading stopped at IndexOptions::stop_requested
+    bool stalled = false;               ///< reading got stuck (IndexOptions::stall_seconds)
     std::vector<Skipped> skipped;
 
     std::size_t documents_indexed() const { return documents_added + documents_updated; }
