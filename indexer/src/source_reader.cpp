@@ -603,7 +603,10 @@ void SourceReader::read_archive(struct archive* a, const std::string& outer, int
                 start_clock();  // a chunk handed on is progress: the budget is per stretch without any
             }
         }
-        if (failed) continue;
+        if (failed) {
+            if (raw) return;  // the only entry: do not let libarchive read on to its end (/dev/urandom)
+            continue;
+        }
         if (depth == 1 && outer_input_ && outer_input_->gzip && outer_input_->gzip->truncated()) {
             // The gzip stream ended at a cut, not at its end: what is complete is handed on,
             // the rest reported; the file is not finished.
