@@ -94,7 +94,7 @@ TEST_CASE("a missing index is a one-line error with exit code 2", "[cli]") {
     }
 }
 
-TEST_CASE("--db at a file, an empty or foreign directory or nothing says what is there, for every reader", "[cli]") {
+TEST_CASE("readers given a --db at a file, an empty or foreign directory or nothing say what is there", "[cli]") {
     newsdex::test::TempDir dir;
     std::ofstream(dir / "file") << "not an index\n";
     std::filesystem::create_directories(dir / "empty");
