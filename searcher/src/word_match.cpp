@@ -16,13 +16,17 @@ namespace {
 
 /// The documents that hold at least `needed` of the query's plain words, as a filter. Xapian 1.4
 /// has no minimum-should-match operator, so the words are ORed and this source keeps the
-/// documents with enough of them. It walks the words' posting lists in step, one cursor per term,
-/// and skips each cursor straight to the next document that could hold enough words: memory is a
-/// cursor per term whatever the size of the index, and a frequent word's list is skipped through,
-/// not read whole. (Reading each candidate's term list instead costs a hundred times more:
-/// 330 against 3 ms per headline query.) A posting source, not a match decider, because Xapian
-/// hands it each shard with that shard's own document ids. Local databases only: xapian-tcpsrv
-/// cannot rebuild it, so a remote shard gets at_least_query() instead.
+/// documents with enough of them, counted from the words' posting lists (reading each candidate's
+/// term list instead costs a hundred times more: 330 against 3 ms per headline query). Two ways,
+/// whichever needs less memory on the database at hand:
+///  - lazily: a cursor per term, all walked in step, each skipped straight to the next document
+///    that could hold enough words; memory per term (an open Xapian posting list keeps a B-tree
+///    path of blocks, tens of KB), whatever the number of documents;
+///  - by counting: the lists read one after another into a counter per document id; faster, and
+///    exact about the number of matches, but memory per document, so only for small shards.
+/// A posting source, not a match decider, because Xapian hands it each shard with that shard's own
+/// document ids. Local databases only: xapian-tcpsrv cannot rebuild it, so an index with a remote
+/// shard gets at_least() instead.
 class MinimumWordsSource : public Xapian::PostingSource {
 public:
     /// @p words: for each plain word, the index terms any one of which means the word is there.
@@ -32,14 +36,23 @@ public:
     Xapian::PostingSource* clone() const override { return new MinimumWordsSource(words_, needed_); }
 
     void init(const Xapian::Database& db) override {
+        freq_min_ = freq_est_ = freq_max_ = 0;
         cursors_.clear();
+        matches_.clear();
+        at_ = 0;
+        current_ = 0;
+        at_end_ = needed_ == 0 || needed_ > words_.size();
+        std::size_t terms = 0;
+        for (const auto& w : words_) terms += w.size();
+        counting_ = (static_cast<double>(db.get_lastdocid()) + 1) * kCountingBytesPerDocument <=
+                    static_cast<double>(terms) * kOpenListBytes;
+        if (at_end_) return;
+        if (counting_) return count(db);
         for (std::size_t w = 0; w < words_.size(); ++w)
             for (const std::string& term : words_[w]) cursors_.push_back({db.postlist_begin(term), w, 0});
         word_doc_.assign(words_.size(), 0);
         live_.clear();
         live_.reserve(words_.size());
-        current_ = 0;
-        at_end_ = needed_ == 0 || needed_ > words_.size();
         estimate(db);
     }
 
@@ -63,8 +76,38 @@ private:
         Xapian::docid doc;  ///< where `it` stands; 0 before the first read
     };
 
+    /// What each way costs: an open glass posting list (a cursor with a block per B-tree level
+    /// and the current chunk; heaptrack showed 3.4 MB for about 80 open lists), and counting
+    /// (a count and a last-word mark per document id, and the matching ids).
+    static constexpr double kOpenListBytes = 32 * 1024;
+    static constexpr double kCountingBytesPerDocument = 1 + 4 + 4;
+
+    /// Counts the words of every document, reading the lists one at a time.
+    void count(const Xapian::Database& db) {
+        std::vector<std::uint8_t> words_in_doc(db.get_lastdocid() + 1, 0);  // at most 255 counted
+        std::vector<std::uint32_t> counted_for(words_in_doc.size(), 0);     // word number + 1 last counted
+        for (std::size_t w = 0; w < words_.size(); ++w)
+            for (const std::string& term : words_[w])
+                for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+                    const Xapian::docid doc = *it;
+                    if (doc >= words_in_doc.size() || counted_for[doc] == w + 1) continue;
+                    counted_for[doc] = static_cast<std::uint32_t>(w + 1);
+                    if (words_in_doc[doc] < 255) ++words_in_doc[doc];
+                }
+        for (Xapian::docid doc = 1; doc < words_in_doc.size(); ++doc)
+            if (words_in_doc[doc] >= needed_) matches_.push_back(doc);
+        freq_min_ = freq_est_ = freq_max_ = static_cast<Xapian::doccount>(matches_.size());
+    }
+
     /// Moves to the first document from @p target on that holds enough words.
     void seek(Xapian::docid target) {
+        if (counting_) {
+            at_ = static_cast<std::size_t>(std::lower_bound(matches_.begin() + static_cast<std::ptrdiff_t>(at_), matches_.end(), target) -
+                                           matches_.begin());
+            at_end_ = at_ == matches_.size();
+            if (!at_end_) current_ = matches_[at_];
+            return;
+        }
         for (;;) {
             std::fill(word_doc_.begin(), word_doc_.end(), 0);
             for (Cursor& c : cursors_) {
@@ -96,8 +139,6 @@ private:
     /// Bounds on how many of this database's documents hold enough words, from the terms'
     /// frequencies alone, so that Xapian can plan the match without reading the lists.
     void estimate(const Xapian::Database& db) {
-        freq_min_ = freq_est_ = freq_max_ = 0;
-        if (at_end_) return;
         const double docs = static_cast<double>(db.get_doccount());
         const std::size_t n = words_.size(), k = needed_;
         std::vector<double> low(n, 0), high(n, 0), share(n, 0);  // per word
@@ -132,7 +173,10 @@ private:
                 holds[j + 1] += holds[j] * share[w];
                 holds[j] *= 1 - share[w];
             }
-        const double est = std::clamp(std::round(docs * holds[k]), min, std::max(min, max));
+        // The words of one query come together more often than chance (a headline's words share
+        // a story), so independence guesses low; halfway to the bound (in ratio) was nearer the
+        // exact counts on 150 pasted headlines.
+        const double est = std::clamp(std::round(std::sqrt(docs * holds[k] * max)), min, std::max(min, max));
         freq_min_ = static_cast<Xapian::doccount>(min);
         freq_max_ = static_cast<Xapian::doccount>(std::max(min, max));
         freq_est_ = static_cast<Xapian::doccount>(est);
@@ -140,6 +184,9 @@ private:
 
     std::vector<std::vector<std::string>> words_;
     std::size_t needed_;
+    bool counting_ = false;
+    std::vector<Xapian::docid> matches_;  ///< counting: the documents with enough words, ascending
+    std::size_t at_ = 0;                  ///< counting: where in matches_
     std::vector<Cursor> cursors_;
     std::vector<Xapian::docid> word_doc_;  ///< per word: its first document from the target on, 0 when none
     std::vector<Xapian::docid> live_;      ///< scratch: the words' documents, for the pivot
@@ -161,10 +208,10 @@ Xapian::Query scaled(const Xapian::Query& query, double factor) {
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, factor);
 }
 
-/// The most word clauses (a word's terms ORed) the remote form of a minimum may hold: 2,772 at
-/// 11 words needing 6; 12 words needing 6 take 5,544. docs/query-language.md has what such a query
-/// costs.
-constexpr std::size_t kMaxRemoteMinimumClauses = 3000;
+/// The most word clauses (a word's terms ORed) the remote form of a minimum may hold: 630 at 9
+/// words needing 5. Measured with one of two shards remote (docs/query-language.md): up to 630
+/// clauses a pasted headline took ~50 ms (median); 1,260 (10 words needing 5) ~0.5 s.
+constexpr std::size_t kMaxRemoteMinimumClauses = 700;
 
 /// C(n, k), or cap + 1 when it is larger than cap.
 std::size_t choose_capped(std::size_t n, std::size_t k, std::size_t cap) {
