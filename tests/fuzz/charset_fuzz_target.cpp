@@ -32,7 +32,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const newsdex::Utf8Text text = newsdex::to_utf8(bytes, declared[size % 12]);
     if (!valid_utf8(text.text)) fail("to_utf8 gave invalid UTF-8", text.text);
     if (text.charset.empty()) fail("to_utf8 without a charset", text.text);
-    if (text.text.substr(0, 3) == "\xEF\xBB\xBF") fail("to_utf8 kept a BOM", text.text);
+    // No check that the text starts without U+FEFF: after a byte-order mark has been taken off, a
+    // second one is a character of the text (the fuzzer found FE FF FE FF: UTF-16 with two).
 
     const std::string repaired = newsdex::repair_utf8(bytes);
     if (!valid_utf8(repaired)) fail("repair_utf8 gave invalid UTF-8", repaired);
