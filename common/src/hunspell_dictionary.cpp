@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <mutex>
 
 namespace newsdex {
 namespace {
@@ -17,6 +18,16 @@ constexpr std::size_t kMaxLemmas = 4;
 // Short all-lower words are retried in capitals so that acronyms the dictionary spells that way
 // (НАТО, США, ЗСУ) still get their lemma.
 constexpr int32_t kMaxAcronymLetters = 5;
+
+// Hunspell shares one case table among its instances through a plain global and a plain
+// reference count, set up in the constructor and released in the destructor. Shard writers build
+// their dictionaries on their own threads at once: unguarded, two constructors both allocate the
+// table (LeakSanitizer saw one leak per run) and a destructor racing a constructor can free it
+// under a live instance. Lookups only read the table, so guarding creation and destruction is enough.
+std::mutex& hunspell_lifetime_mutex() {
+    static std::mutex m;
+    return m;
+}
 
 std::string locale_of(Language lang) {
     switch (lang) {
@@ -56,10 +67,14 @@ HunspellDictionary::HunspellDictionary(Language lang, const std::string& dir) {
     path_ = base + "/" + locale;
     std::error_code ec;
     if (!std::filesystem::exists(path_ + ".aff", ec) || !std::filesystem::exists(path_ + ".dic", ec)) return;
+    const std::lock_guard lock(hunspell_lifetime_mutex());
     hunspell_ = std::make_unique<Hunspell>((path_ + ".aff").c_str(), (path_ + ".dic").c_str());
 }
 
-HunspellDictionary::~HunspellDictionary() = default;
+HunspellDictionary::~HunspellDictionary() {
+    const std::lock_guard lock(hunspell_lifetime_mutex());
+    hunspell_.reset();
+}
 
 std::vector<std::string> HunspellDictionary::lemmas(std::string_view word) const {
     std::vector<std::string> out;
