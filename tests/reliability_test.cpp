@@ -307,3 +307,76 @@ TEST_CASE("reading stuck inside the archive library is given up on, recorded, an
     CHECK(again.summary().documents_added == 1);  // c.json
     CHECK(documents(db) == 2);
 }
+
+TEST_CASE("garbage behind every archive magic, lying headers and endless lines end with a reason", "[reliability]") {
+    test::TempDir dir("garbage");
+    std::string noise;
+    std::uint32_t state = 12345;  // a fixed pseudo-random byte stream, so that a failure reproduces
+    for (int i = 0; i < 4096; ++i) {
+        state = state * 1103515245u + 12345u;
+        noise += static_cast<char>(state >> 24);
+    }
+    using namespace std::string_literals;
+    const std::vector<std::pair<std::string, std::string>> magics = {
+        {"zip", "PK\x03\x04"s}, {"7z", "7z\xbc\xaf\x27\x1c"s}, {"rar", "Rar!\x1a\x07\x01\x00"s},
+        {"xz", "\xfd" "7zXZ\x00"s}, {"gz", "\x1f\x8b\x08\x00"s}, {"bz2", "BZh9"s}, {"zst", "\x28\xb5\x2f\xfd"s},
+        {"cpio", "070701"s}, {"iso", std::string(32768, '\0') + "\x01" "CD001\x01"s}};
+    for (const auto& [extension, magic] : magics) {
+        for (const std::size_t length : {std::size_t(0), std::size_t(293), noise.size()}) {
+            const std::string path = dir / ("garbage-" + std::to_string(length) + "." + extension);
+            std::ofstream(path, std::ios::binary) << magic << noise.substr(0, length);
+            Indexer indexer(dir / "db", one_shard());
+            indexer.index_source(path);
+            INFO(path);
+            CHECK(indexer.summary().documents_indexed() + indexer.summary().skipped.size() > 0);
+        }
+    }
+    SECTION("a tar header that claims 100 GB") {
+        std::string header(512, '\0');
+        const auto put = [&](std::size_t at, const std::string& s) { header.replace(at, s.size(), s); };
+        put(0, "big.json");
+        put(100, "0000644");
+        put(124, "1351035564000");  // octal: far more than the 3,000 bytes that follow
+        put(136, "14500000000");
+        put(156, "0");
+        put(257, std::string("ustar\0" "00", 8));
+        put(148, "        ");
+        unsigned sum = 0;
+        for (unsigned char c : header) sum += c;
+        char checksum[8];
+        std::snprintf(checksum, sizeof checksum, "%06o", sum);
+        put(148, std::string(checksum, 7));
+        std::ofstream(dir / "lying.tar", std::ios::binary) << header << std::string(3000, 'x');
+        Indexer indexer(dir / "db", one_shard());
+        indexer.index_source(dir / "lying.tar");
+        // Read (it might be JSON Lines, whose limit is per line) until the data runs out.
+        REQUIRE(indexer.summary().skipped.size() == 1);
+        CHECK(indexer.summary().skipped[0].reason == "corrupt archive");
+        CHECK(indexer.summary().files_to_retry.size() == 1);
+    }
+    SECTION("a JSON Lines member larger than the member limit inside a tar is read line by line") {
+        std::string lines = json_lines(3000);
+        testing::write_archive(dir / "dump.tar", {"tar", "ustar"},
+                               {{"big.jsonl", lines}, {"page.html", "<html><body><p>" + std::string(200000, 'w') + "</p></body></html>"}});
+        IndexOptions o = one_shard();
+        o.max_member_bytes = 64 * 1024;  // big.jsonl is about 300 KB; page.html 200 KB of one word
+        Indexer indexer(dir / "db", o);
+        indexer.index_source(dir / "dump.tar");
+        CHECK(indexer.summary().documents_indexed() == 3000);
+        REQUIRE(indexer.summary().skipped.size() == 1);
+        CHECK(indexer.summary().skipped[0].where.find("page.html") != std::string::npos);
+        CHECK(indexer.summary().skipped[0].reason == "too large");
+    }
+    SECTION("one JSON line longer than the member limit, in a gzip stream") {
+        write_gzip(dir / "long.jsonl.gz", R"({"title": "short", "body": "fine"})" "\n" R"({"title": "x", "body": ")" +
+                                              std::string(3u << 20, 'a') + "\"}\n");
+        IndexOptions o = one_shard();
+        o.max_member_bytes = 1u << 20;
+        Indexer indexer(dir / "db", o);
+        indexer.index_source(dir / "long.jsonl.gz");
+        CHECK(indexer.summary().documents_indexed() == 1);
+        REQUIRE(indexer.summary().skipped.size() == 1);
+        CHECK(indexer.summary().skipped[0].reason == "too large");
+        CHECK(indexer.summary().skipped[0].detail.find("in line 2") != std::string::npos);
+    }
+}

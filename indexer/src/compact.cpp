@@ -38,7 +38,7 @@ void compact_into(const std::vector<std::string>& sources, const std::string& ou
 
 void compact_index(const std::string& from, const std::string& to, CompactOptions options) {
     std::error_code ec;
-    if (!fs::exists(from, ec)) throw IndexError("no index at " + from);
+    if (const auto absent = shards::find_absence(from)) throw IndexError(absent->message);
     if (fs::exists(to, ec) && !fs::is_empty(to, ec))
         throw IndexError(to + " already exists; compact into a new directory");
     if (fs::equivalent(from, to, ec)) throw IndexError("cannot compact " + from + " onto itself");

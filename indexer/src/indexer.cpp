@@ -18,6 +18,7 @@
 #include <mutex>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -48,9 +49,15 @@ std::string stable_origin(const std::string& origin, const std::string& source) 
     return normal;
 }
 
+// How many shards a new index is being created with, written before the first shard exists and
+// removed once the stub lists them all: a run killed in between (creating and committing each
+// shard takes milliseconds) leaves shards without a stub, and the next run must lay out the same
+// number, not count the directories that happen to exist.
+constexpr const char* kPlannedShardsFile = ".newsdex-shards";
+
 // What is at the index path before this run: nothing yet, an index (plain database, stub with
-// shards, or shards a killed creation left without their stub), or something else, refused
-// rather than written into.
+// shards), shards a killed creation left without their stub, or something else, refused rather
+// than written into.
 enum class Found { nothing, index, orphan_shards };
 
 bool is_shard_dir_name(const std::string& name) {
@@ -71,12 +78,36 @@ Found inspect_index_path(const std::string& path) {
             shards_found = true;
             continue;
         }
-        if (name == IndexLock::kFileName || name == std::string(shards::kStubFile) + ".tmp") continue;
+        if (name == IndexLock::kFileName || name == std::string(shards::kStubFile) + ".tmp" ||
+            name.rfind(kPlannedShardsFile, 0) == 0) {
+            shards_found = shards_found || name == kPlannedShardsFile;
+            continue;
+        }
         throw IndexError(path + " is not empty and holds no newsdex index (it has " + name +
                          "); index into a new or empty directory");
     }
     if (ec) throw IndexError("cannot read " + path + ": " + ec.message());
     return shards_found ? Found::orphan_shards : Found::nothing;
+}
+
+std::size_t planned_shards(const std::string& path) {
+    std::ifstream in(fs::path(path) / kPlannedShardsFile);
+    std::size_t count = 0;
+    return in >> count ? count : 0;
+}
+
+void plan_shards(const std::string& path, std::size_t count) {
+    const fs::path file = fs::path(path) / kPlannedShardsFile;
+    const fs::path tmp = fs::path(path) / (std::string(kPlannedShardsFile) + ".tmp");
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        out << count << "\n";
+        out.flush();
+        if (!out) throw IndexError("cannot write " + tmp.string());
+    }
+    std::error_code ec;
+    fs::rename(tmp, file, ec);
+    if (ec) throw IndexError("cannot write " + file.string() + ": " + ec.message());
 }
 
 // A directory that already holds a plain Xapian database stays one shard; a new index gets
@@ -91,11 +122,16 @@ std::vector<std::string> shard_paths(const std::string& path, std::size_t wanted
         }
     }
     if (fs::exists(fs::path(path) / "iamglass", ec)) return {path};
-    // Shards created by a run that was killed before it wrote the stub are taken over as they are.
-    std::size_t existing = 0;
-    while (fs::is_directory(fs::path(path) / shards::shard_dir_name(existing), ec)) ++existing;
-    std::size_t count = existing ? existing : wanted;
-    if (count == 0) count = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+    // A creation that was killed before the stub is finished with the count it planned.
+    std::size_t count = planned_shards(path);
+    if (count == 0) {
+        // Shards left by an older newsdex, which wrote no plan, are taken over as they are.
+        std::size_t existing = 0;
+        while (fs::is_directory(fs::path(path) / shards::shard_dir_name(existing), ec)) ++existing;
+        count = existing ? existing : wanted;
+        if (count == 0) count = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+        if (count > 1 && !existing) plan_shards(path, count);
+    }
     if (count == 1) return {path};
     std::vector<std::string> paths;
     for (std::size_t i = 0; i < count; ++i) paths.push_back((fs::path(path) / shards::shard_dir_name(i)).string());
@@ -158,7 +194,8 @@ struct Indexer::Impl {
         try {
             lock = std::make_unique<IndexLock>(path);
             // Looked at again under the lock: another writer may have laid out the index meanwhile.
-            created_index = inspect_index_path(path) == Found::nothing;
+            // Shards without a stub hold no articles (the stub is written before the first one).
+            created_index = inspect_index_path(path) != Found::index;
             const auto paths = shard_paths(path, options.shards);
             for (const auto& p : paths) writers.push_back(std::make_unique<ShardWriter>(p, options));
             if (paths.size() > 1 && !shards::is_sharded(path)) {
@@ -169,6 +206,7 @@ struct Indexer::Impl {
                 } catch (const shards::LayoutError& e) {
                     throw IndexError(e.what());
                 }
+                fs::remove(fs::path(path) / kPlannedShardsFile, ec);
             }
             if (options.resume) load_checkpoints(paths.front());
             if (options.stall_seconds > 0) watchdog = std::thread([this] { watch(); });

@@ -31,6 +31,26 @@ std::string write_problem(const Xapian::Error& e) {
     return what + "; what was committed before is kept (run the same command again to resume)";
 }
 
+// A shard whose creation was killed before Xapian wrote its version file ("iamglass") holds table
+// files of a database that never committed anything, which Xapian refuses to open. They are
+// removed so that the shard is created again; nothing else in the directory is touched.
+void clear_uncreated_database(const std::string& dir) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec) || fs::exists(fs::path(dir) / "iamglass", ec)) return;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        const auto ends_with = [&](const char* suffix) {
+            const std::string s(suffix);
+            return name.size() >= s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0;
+        };
+        if (name == "flintlock" || name == "iamglass.tmp" || ends_with(".glass") || ends_with(".tmp") ||
+            ends_with(".baseA") || ends_with(".baseB")) {
+            std::error_code ignored;
+            fs::remove(it->path(), ignored);
+        }
+    }
+}
+
 }  // namespace
 
 struct ShardWriter::Writer {
@@ -47,6 +67,7 @@ ShardWriter::ShardWriter(std::string path, const IndexOptions& options)
     try {
         std::error_code ec;
         fs::create_directories(path_, ec);
+        clear_uncreated_database(path_);
         db = Xapian::WritableDatabase(path_, Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError&) {
         throw IndexError("index " + path_ + " is locked: another newsdex index is writing to it");

@@ -477,7 +477,12 @@ void SourceReader::read_archive(struct archive* a, const std::string& outer, int
         const int r = archive_read_next_header(a, &entry);
         leave();
         if (interrupted_) return;
-        if (r == ARCHIVE_EOF) return;
+        if (r == ARCHIVE_EOF) {
+            // Nothing at all is worth saying: the archive is empty, or libarchive recognised a
+            // format (rar, iso9660) but could list nothing in garbage behind its magic bytes.
+            if (entry_path_[depth - 1] == 0) on_skip_({outer, "empty", "no members: an empty or unlistable archive"});
+            return;
+        }
         if (r == ARCHIVE_RETRY && ++retries < kMaxRetries) continue;
         if (r == ARCHIVE_FATAL || r == ARCHIVE_RETRY) {
             // An empty file has no format to recognise; say so rather than "corrupt".
@@ -509,11 +514,13 @@ void SourceReader::read_archive(struct archive* a, const std::string& outer, int
             on_skip_({where, "encrypted", "the member is encrypted"});
             continue;
         }
-        if (archive_entry_size_is_set(entry) &&
-            static_cast<std::uint64_t>(archive_entry_size(entry)) > options_.max_member_bytes) {
+        // Larger than the limit: skipped once its first bytes show it is not JSON Lines, whose
+        // limit is per line (a dump.jsonl inside a tar can be far larger than any one article).
+        const bool declared_too_large = archive_entry_size_is_set(entry) &&
+                                        static_cast<std::uint64_t>(archive_entry_size(entry)) > options_.max_member_bytes;
+        const auto too_large_declared = [&] {
             on_skip_({where, "too large", std::to_string(archive_entry_size(entry)) + " bytes"});
-            continue;
-        }
+        };
 
         Member member{where, {}, 1, {}};
         bool failed = false;
@@ -582,6 +589,11 @@ void SourceReader::read_archive(struct archive* a, const std::string& outer, int
             if (!sniffed && (member.data.find('\n') != std::string::npos || member.data.size() >= kSniffBytes)) {
                 sniffed = true;
                 streaming_lines = starts_json_lines(member.data);
+                if (declared_too_large && !streaming_lines) {
+                    too_large_declared();
+                    failed = true;
+                    break;
+                }
             }
             // In a JSON Lines stream the limit applies to one line, not to the whole member.
             const std::size_t held = streaming_lines ? member.data.size() - (member.data.rfind('\n') + 1) : member.data.size();
