@@ -14,8 +14,11 @@ if [[ ${1:-} == -t ]]; then seconds=$2; shift 2; fi
 targets=("$@")
 [[ ${#targets[@]} -gt 0 ]] || targets=(query json html warc feed charset archive)
 
-CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEWSDEX_FUZZ=ON >/dev/null || exit 2
-cmake --build "$build" -j 2 --target "${targets[@]/%/_fuzzer}" || exit 2
+# NEWSDEX_FUZZ_NO_BUILD=1 runs the fuzzers as built, e.g. to go on after a crash was fixed.
+if [[ ${NEWSDEX_FUZZ_NO_BUILD:-0} != 1 ]]; then
+    CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEWSDEX_FUZZ=ON >/dev/null || exit 2
+    cmake --build "$build" -j 2 --target "${targets[@]/%/_fuzzer}" || exit 2
+fi
 
 supp=$root/tests/sanitizers
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:strict_string_checks=1}
