@@ -271,11 +271,13 @@ struct Indexer::Impl {
         file_path = canonical_or_given(file_name);
         file_key = checkpoint_key(file_path);
         file = {};
-        file.fingerprint = file_fingerprint(file_name);
         file.limits = limits;
         file.extraction = extraction;
         file_failed = false;
-        if (!options.resume || file.fingerprint.empty()) return {};
+        // Without resuming no record is written, so the file's content need not be sampled.
+        if (!options.resume) return {};
+        file.fingerprint = file_fingerprint(file_name);
+        if (file.fingerprint.empty()) return {};
         const auto earlier = checkpoints.find(file_key);
         const ResumePlan plan =
             plan_resume(earlier == checkpoints.end() ? std::nullopt : std::optional<FileCheckpoint>(earlier->second),

@@ -308,7 +308,6 @@ bool SourceReader::may_continue() {
         return false;
     }
     if (timed_out_) return false;
-    if (abandoned_.load()) return false;
     if (options_.max_member_seconds > 0 && std::chrono::steady_clock::now() > deadline_) timed_out_ = true;
     return !timed_out_;
 }
@@ -531,10 +530,9 @@ void SourceReader::read_archive(struct archive* a, const std::string& outer, int
         const auto position = [&](std::uint64_t line) { return ReadPosition{entry_path_, line}; };
         // Complete lines of a JSON Lines member cut short by a failure are still articles.
         const auto salvage_lines = [&]() -> std::string {
-            const bool lines = streaming_lines || (!sniffed && starts_json_lines(member.data));
-            const std::size_t end = lines ? complete_lines_end(member.data) : 0;
+            const std::size_t end = streaming_lines ? complete_lines_end(member.data) : 0;
             std::string at;
-            if (lines) {
+            if (streaming_lines) {
                 const auto good = static_cast<std::size_t>(std::count(member.data.begin(), member.data.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
                 at = " at line " + std::to_string(member.first_line + good);
                 if (end) {
