@@ -39,7 +39,7 @@ summary=$build/fuzz-summary.tsv
 for t in "${targets[@]}"; do
     work=$build/fuzz-corpus/$t
     artifacts=$build/fuzz-artifacts/$t/
-    log=$build/fuzz-logs/$t.log
+    log=$build/fuzz-logs/$t-$(date +%Y%m%d-%H%M%S)-$$.log # one per run: two runs may share a target
     mkdir -p "$work" "$artifacts" "$(dirname "$log")"
     seeds=("$root/tests/fuzz/corpus/$t")
     [[ -d $root/tests/fuzz/regressions/$t ]] && seeds+=("$root/tests/fuzz/regressions/$t")
