@@ -1,8 +1,10 @@
 // The metric code of bench/eval against values computed by hand, and the harness end to end on
 // the tiny judged set in tests/data/eval.
+#include "bootstrap.h"
 #include "evaluation.h"
 #include "judged_set.h"
 #include "known_item.h"
+#include "xapian_peer.h"
 #include "metrics.h"
 #include "variants.h"
 
@@ -84,7 +86,7 @@ TEST_CASE("the harness scores real searches on the tiny judged set", "[eval]") {
     // q1 finds en-lighthouse (grade 2) only: nDCG = 2 / (2 + 1/log2(3)) = 0.760188, recall 1/2.
     // q2 finds uk-drones through its stems ("фермах", "дронів"), q3 ru-metro: both perfect.
     // q4 has no judgments and is not scored.
-    const auto scores = score_variant(db, set, parse_variant("default"), doc_lang);
+    const auto scores = score_variant(db, db + "-xapian", set, parse_variant("default"), doc_lang);
     REQUIRE(scores.size() == 3);
     CHECK(scores[0].qid == "q1");
     CHECK(scores[0].lang == "en");
@@ -104,14 +106,74 @@ TEST_CASE("the harness scores real searches on the tiny judged set", "[eval]") {
 
     // Without stems the inflected Ukrainian words are not found, even by the OR fallback; in q3
     // "москва" is not "Москве", so strict AND finds nothing and the fallback finds "метро".
-    const auto exact = score_variant(db, set, parse_variant("bm25-exact-and"), doc_lang);
+    const auto exact = score_variant(db, db + "-xapian", set, parse_variant("bm25-exact-and"), doc_lang);
     REQUIRE(exact.size() == 3);
     CHECK(exact[1].reciprocal_rank == 0);
     CHECK(exact[2].reciprocal_rank == 1.0);
     auto no_fallback = parse_variant("bm25-exact-and");
     no_fallback.options.or_fallback = false;
-    CHECK(score_variant(db, set, no_fallback, doc_lang)[2].reciprocal_rank == 0);
+    CHECK(score_variant(db, db + "-xapian", set, no_fallback, doc_lang)[2].reciprocal_rank == 0);
     std::filesystem::remove_all(db);
+}
+
+TEST_CASE("the plain Xapian peer answers from its own database, stemming only when asked", "[eval]") {
+    const auto corpus = read_corpus(kData + "/corpus.jsonl");
+    std::map<std::string, std::string> doc_lang;
+    for (const auto& a : corpus) doc_lang[a.id] = a.lang;
+    const std::string db = (std::filesystem::temp_directory_path() / ("newsdex-eval-peer-" + std::to_string(getpid()))).string();
+    std::filesystem::remove_all(db);
+    index_with_xapian(corpus, db);
+    XapianPeer peer(db);
+    // "keepers" is only found as "keeper" through the English Snowball stemmer.
+    CHECK(peer.search("keepers", "en", false, 10).empty());
+    const auto stemmed = peer.search("keepers", "en", true, 10);
+    REQUIRE_FALSE(stemmed.empty());
+    CHECK(stemmed.front() == "en-lighthouse");
+    // OR of the words: a document with either one is found.
+    CHECK(peer.search("keeper museum", "en", false, 10).size() >= 2);
+    CHECK(snowball_name("uk") == "none");
+
+    const JudgedSet set = read_judged_set("tiny", kData + "/queries.tsv", kData + "/qrels.tsv");
+    const auto scores = score_variant("", db, set, parse_variant("xapian-plain"), doc_lang);
+    REQUIRE(scores.size() == 3);
+    CHECK(scores[0].reciprocal_rank == 1.0);  // "lighthouse keeper": both words in en-lighthouse
+    std::filesystem::remove_all(db);
+}
+
+TEST_CASE("bootstrap intervals hold the mean and shrink with more queries", "[eval]") {
+    std::map<std::string, double> constant, few, many, shifted;
+    for (int i = 0; i < 50; ++i) constant["q" + std::to_string(i)] = 0.5;
+    const Interval flat = bootstrap_mean(constant);
+    CHECK(flat.low == Approx(0.5));
+    CHECK(flat.high == Approx(0.5));
+    for (int i = 0; i < 40; ++i) few["q" + std::to_string(i)] = i % 2;
+    for (int i = 0; i < 4000; ++i) many["q" + std::to_string(i)] = i % 2;
+    const Interval narrow = bootstrap_mean(many), wide = bootstrap_mean(few);
+    CHECK(wide.low < 0.5);
+    CHECK(wide.high > 0.5);
+    CHECK(narrow.low < 0.5);
+    CHECK(narrow.high > 0.5);
+    CHECK(narrow.high - narrow.low < (wide.high - wide.low) / 3);
+    // Paired: a constant gain on every query is certain however noisy the queries are.
+    for (const auto& [qid, v] : many) shifted[qid] = v + 0.1;
+    const Interval gain = bootstrap_difference(shifted, many);
+    CHECK(gain.low == Approx(0.1));
+    CHECK(gain.high == Approx(0.1));
+    // Queries only one side holds are not compared.
+    shifted["extra"] = 100;
+    CHECK(bootstrap_difference(shifted, many).high == Approx(0.1));
+}
+
+TEST_CASE("known-item targets split into two stable halves by id", "[eval]") {
+    std::size_t tune = 0;
+    for (int i = 0; i < 1000; ++i) {
+        const std::string id = "source:" + std::to_string(i);
+        CHECK(std::string(half_of(id)) == half_of(id));
+        tune += std::string(half_of(id)) == kTuneHalf ? 1 : 0;
+    }
+    CHECK(tune > 400);
+    CHECK(tune < 600);
+    CHECK(known_item_set_names() == std::vector<std::string>{"headline-tune", "headline-test", "lead-tune", "lead-test"});
 }
 
 TEST_CASE("variants parse from specs and reject unknown settings", "[eval]") {
@@ -124,6 +186,10 @@ TEST_CASE("variants parse from specs and reject unknown settings", "[eval]") {
     CHECK_THROWS_AS(parse_variant("bad=k1:x"), std::invalid_argument);
     CHECK_THROWS_AS(parse_variant("bad=colour:red"), std::invalid_argument);
     CHECK_THROWS_AS(parse_variant("no-such-variant"), std::invalid_argument);
+    CHECK(parse_variant("xapian-snowball").xapian_peer);
+    CHECK(parse_variant("xapian-snowball").options.use_stems);
+    CHECK_FALSE(parse_variant("default").xapian_peer);
+    CHECK_THROWS_AS(parse_variant("bad=engine:lucene"), std::invalid_argument);
 }
 
 TEST_CASE("known-item queries are pasted text, not query syntax", "[eval]") {

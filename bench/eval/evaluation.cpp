@@ -1,9 +1,13 @@
 #include "evaluation.h"
 
+#include "xapian_peer.h"
+
 #include "newsdex/indexer.h"
 #include "newsdex/searcher.h"
 
 #include <chrono>
+#include <optional>
+#include <stdexcept>
 
 namespace newsdex::eval {
 
@@ -13,9 +17,12 @@ void index_collection(const std::vector<Article>& articles, const std::string& d
     indexer.commit();
 }
 
-std::vector<QueryScore> score_variant(const std::string& db_path, const JudgedSet& set, const Variant& variant,
-                                      const std::map<std::string, std::string>& doc_lang) {
-    Searcher searcher(db_path);
+std::vector<QueryScore> score_variant(const std::string& db_path, const std::string& peer_db_path, const JudgedSet& set,
+                                      const Variant& variant, const std::map<std::string, std::string>& doc_lang) {
+    std::optional<Searcher> searcher;
+    std::optional<XapianPeer> peer;
+    if (variant.xapian_peer) peer.emplace(peer_db_path);
+    else searcher.emplace(db_path);
     SearchOptions options = variant.options;
     options.offset = 0;
     options.limit = kRecallCutoff;
@@ -37,8 +44,12 @@ std::vector<QueryScore> score_variant(const std::string& db_path, const JudgedSe
         std::vector<std::string> ranking;
         const auto start = std::chrono::steady_clock::now();
         try {
-            for (const Hit& hit : searcher.search(query.text, options).hits) ranking.push_back(hit.id);
+            if (peer) ranking = peer->search(query.text, score.lang, options.use_stems, kRecallCutoff);
+            else
+                for (const Hit& hit : searcher->search(query.text, options).hits) ranking.push_back(hit.id);
         } catch (const QueryError&) {
+            score.failed = true;
+        } catch (const std::invalid_argument&) {
             score.failed = true;
         }
         score.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -61,6 +72,7 @@ std::vector<Summary> summarize(const std::string& set, const std::string& varian
         sum.mrr += s.reciprocal_rank;
         sum.recall += s.recall;
         sum.milliseconds += s.milliseconds;
+        sum.reciprocal_ranks[s.qid] = s.reciprocal_rank;
     };
     for (const QueryScore& s : scores) {
         add("all", s);

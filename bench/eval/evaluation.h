@@ -32,12 +32,14 @@ struct Summary {
     std::string set, variant, lang;  ///< lang "all" for every language together
     std::size_t queries = 0, failed = 0;
     double ndcg = 0, mrr = 0, recall = 0, milliseconds = 0;
+    std::map<std::string, double> reciprocal_ranks;  ///< qid → RR@10, for confidence intervals
 };
 
 /// Runs every judged query of @p set (those with at least one relevant document) with @p variant
-/// against the index at @p db_path. @p doc_lang maps docid → language.
-std::vector<QueryScore> score_variant(const std::string& db_path, const JudgedSet& set, const Variant& variant,
-                                      const std::map<std::string, std::string>& doc_lang);
+/// against the newsdex index at @p db_path, or for a Xapian peer variant the plain Xapian
+/// database at @p peer_db_path (xapian_peer.h). @p doc_lang maps docid → language.
+std::vector<QueryScore> score_variant(const std::string& db_path, const std::string& peer_db_path, const JudgedSet& set,
+                                      const Variant& variant, const std::map<std::string, std::string>& doc_lang);
 
 /// Overall ("all") and per-language means, languages in alphabetical order after "all".
 std::vector<Summary> summarize(const std::string& set, const std::string& variant, const std::vector<QueryScore>& scores);

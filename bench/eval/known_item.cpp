@@ -2,6 +2,8 @@
 
 #include "judged_set.h"
 
+#include "newsdex/schema.h"
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -83,6 +85,19 @@ std::string tsv_field(std::string s) {
 }
 
 }  // namespace
+
+const char* half_of(const std::string& id) {
+    // Salted, so that the halves are independent of anything else keyed on a hash of the id
+    // (the shard an article goes to).
+    return (schema::stable_hash("eval-half:" + id) & 1) ? kTestHalf : kTuneHalf;
+}
+
+std::vector<std::string> known_item_set_names() {
+    std::vector<std::string> names;
+    for (const char* kind : {"headline", "lead"})
+        for (const char* half : {kTuneHalf, kTestHalf}) names.push_back(std::string(kind) + "-" + half);
+    return names;
+}
 
 const std::vector<TopicQuery>& bsnlp_topic_queries() {
     static const std::vector<TopicQuery> queries = {
@@ -175,9 +190,16 @@ std::vector<std::string> make_known_item_sets(const std::vector<std::string>& co
         if (!out) throw std::runtime_error("cannot write " + (fs::path(out_dir) / name).string());
         return out;
     };
-    std::ofstream corpus = open(KnownItemFiles::corpus), headline_q = open(KnownItemFiles::headline_queries),
-                  headline_r = open(KnownItemFiles::headline_qrels), lead_q = open(KnownItemFiles::lead_queries),
-                  lead_r = open(KnownItemFiles::lead_qrels);
+    std::ofstream corpus = open(KnownItemFiles::corpus);
+    // (set name) → its queries and qrels files
+    std::map<std::string, std::pair<std::ofstream, std::ofstream>> set_files;
+    for (const std::string& name : known_item_set_names())
+        set_files.emplace(name, std::make_pair(open((name + ".queries.tsv").c_str()), open((name + ".qrels.tsv").c_str())));
+    auto write_query = [&](const std::string& kind, const std::string& qid, const std::string& text, const Article& a) {
+        auto& [queries, qrels] = set_files.at(kind + "-" + half_of(a.id));
+        queries << qid << '\t' << tsv_field(text) << '\n';
+        qrels << qid << '\t' << a.id << "\t1\n";
+    };
 
     std::vector<std::string> summary;
     std::map<std::pair<std::string, std::string>, std::vector<std::string>> topic_docs;  // (lang, topic) → ids
@@ -196,22 +218,22 @@ std::vector<std::string> make_known_item_sets(const std::vector<std::string>& co
             is_target[i] = true;
             ++targets;
             const std::string qid = lang + "-" + std::to_string(targets);
-            headline_q << qid << '\t' << tsv_field(join(headline)) << '\n';
-            headline_r << qid << '\t' << a.id << "\t1\n";
+            write_query("headline", qid, join(headline), a);
             auto lead = query_words(lead_sentence(a.body, options.min_lead_words));
             if (lead.size() > options.max_lead_words) lead.resize(options.max_lead_words);
             if (lead.size() >= options.min_lead_words) {
                 // Reordered so that the sentence's word order, and phrase matching, cannot help.
                 shuffle_stable(lead, rng);
-                lead_q << qid << '\t' << tsv_field(join(lead)) << '\n';
-                lead_r << qid << '\t' << a.id << "\t1\n";
+                write_query("lead", qid, join(lead), a);
                 ++leads;
             }
             a.title.clear();
             corpus << article_json_line(a) << '\n';
             note_topic(a);
         }
-        const std::size_t max_distractors = options.docs_per_lang > targets ? options.docs_per_lang - targets : 0;
+        const std::size_t max_distractors = options.docs_per_lang == 0               ? articles.size()
+                                            : options.docs_per_lang > targets ? options.docs_per_lang - targets
+                                                                              : 0;
         for (std::size_t i = 0; i < articles.size() && distractors < max_distractors; ++i) {
             if (is_target[i]) continue;
             corpus << article_json_line(articles[i]) << '\n';
@@ -233,8 +255,10 @@ std::vector<std::string> make_known_item_sets(const std::vector<std::string>& co
         ++topics;
     }
     summary.push_back("topics: " + std::to_string(topics) + " BSNLP topic queries");
-    for (std::ofstream* f : {&corpus, &headline_q, &headline_r, &lead_q, &lead_r, &topic_q, &topic_r})
+    for (std::ofstream* f : {&corpus, &topic_q, &topic_r})
         if (!f->flush()) throw std::runtime_error("cannot write into " + out_dir);
+    for (auto& [name, files] : set_files)
+        if (!files.first.flush() || !files.second.flush()) throw std::runtime_error("cannot write " + name + " into " + out_dir);
     return summary;
 }
 

@@ -11,24 +11,35 @@
 namespace newsdex::eval {
 
 struct KnownItemOptions {
-    std::size_t docs_per_lang = 4400;    ///< targets and distractors together, per language
-    std::size_t queries_per_lang = 400;  ///< targets per language
+    /// Targets and distractors together, per language; 0: every article of the language, as on
+    /// the archives the project is checked on (a few thousand distractors flatter any ranking).
+    std::size_t docs_per_lang = 0;
+    std::size_t queries_per_lang = 1000;  ///< targets per language, both halves together
     std::uint64_t seed = 20261126;
     std::size_t min_headline_words = 3;
     std::size_t min_lead_words = 6;
     std::size_t max_lead_words = 15;  ///< a pasted sentence, not a paragraph
 };
 
-/// What make_known_item_sets writes into its output directory.
+/// Targets fall into two halves by a hash of their id: settings are tuned on one and reported on
+/// the other, so that a gain that only fits the queries at hand is not mistaken for one.
+inline constexpr const char* kTuneHalf = "tune";
+inline constexpr const char* kTestHalf = "test";
+
+/// The half a target with this id belongs to: kTuneHalf or kTestHalf.
+const char* half_of(const std::string& id);
+
+/// What make_known_item_sets writes into its output directory: the corpus, and for each
+/// known-item kind and half NAME-HALF.queries.tsv and NAME-HALF.qrels.tsv (known_item_set_names()),
+/// and topics.queries.tsv / topics.qrels.tsv.
 struct KnownItemFiles {
     static constexpr const char* corpus = "corpus.jsonl";
-    static constexpr const char* headline_queries = "headline.queries.tsv";
-    static constexpr const char* headline_qrels = "headline.qrels.tsv";
-    static constexpr const char* lead_queries = "lead.queries.tsv";
-    static constexpr const char* lead_qrels = "lead.qrels.tsv";
     static constexpr const char* topic_queries = "topics.queries.tsv";
     static constexpr const char* topic_qrels = "topics.qrels.tsv";
 };
+
+/// "headline-tune", "headline-test", "lead-tune", "lead-test".
+std::vector<std::string> known_item_set_names();
 
 /// The BSNLP shared-task documents of the corpora were collected per news topic; their source
 /// field says which ("... (via BSNLP shared task, topic brexit)"). A topic's query is what a

@@ -6,6 +6,7 @@
 #include "known_item.h"
 #include "report.h"
 #include "variants.h"
+#include "xapian_peer.h"
 
 #include <CLI/CLI.hpp>
 
@@ -22,7 +23,7 @@ namespace {
 
 struct RunArgs {
     std::vector<std::string> corpora, sets, variants;
-    std::string known_item_dir, index_dir, baseline, output, per_query;
+    std::string known_item_dir, index_dir, baseline, output, per_query, half = kTestHalf;
     bool reuse_index = false;
 };
 
@@ -34,10 +35,13 @@ int run(RunArgs args) {
     if (!args.known_item_dir.empty()) {
         const fs::path dir(args.known_item_dir);
         args.corpora.push_back((dir / KnownItemFiles::corpus).string());
-        args.sets.push_back("headline:" + (dir / KnownItemFiles::headline_queries).string() + ":" +
-                            (dir / KnownItemFiles::headline_qrels).string());
-        args.sets.push_back("lead:" + (dir / KnownItemFiles::lead_queries).string() + ":" +
-                            (dir / KnownItemFiles::lead_qrels).string());
+        if (args.half != kTuneHalf && args.half != kTestHalf && args.half != "both")
+            throw std::invalid_argument("--half must be tune, test or both, not \"" + args.half + "\"");
+        for (const std::string& name : known_item_set_names()) {
+            const bool tune = name.size() > 5 && name.compare(name.size() - 5, 5, "-tune") == 0;
+            if (args.half != "both" && (args.half == kTuneHalf) != tune) continue;
+            args.sets.push_back(name + ":" + (dir / (name + ".queries.tsv")).string() + ":" + (dir / (name + ".qrels.tsv")).string());
+        }
         if (fs::exists(dir / KnownItemFiles::topic_queries))
             args.sets.push_back("topics:" + (dir / KnownItemFiles::topic_queries).string() + ":" +
                                 (dir / KnownItemFiles::topic_qrels).string());
@@ -54,7 +58,9 @@ int run(RunArgs args) {
     std::vector<Variant> variants;
     if (args.variants.empty()) variants = standard_variants();
     for (const std::string& spec : args.variants) variants.push_back(parse_variant(spec));
-    const std::string baseline = args.baseline.empty() ? variants.front().name : args.baseline;
+    std::string baseline = args.baseline.empty() ? variants.front().name : args.baseline;
+    bool any_peer = false;
+    for (const Variant& v : variants) any_peer = any_peer || v.xapian_peer;
 
     std::vector<newsdex::Article> articles;
     for (const std::string& path : args.corpora) {
@@ -75,6 +81,15 @@ int run(RunArgs args) {
         index_collection(articles, db);
         std::cerr << "indexed " << articles.size() << " documents in " << seconds_since(start) << " s into " << db << "\n";
     }
+    const std::string peer_db = db + "-xapian";
+    if (any_peer && !(args.reuse_index && fs::exists(fs::path(peer_db) / "iamglass"))) {
+        std::error_code ec;
+        fs::remove_all(peer_db, ec);
+        const auto start = std::chrono::steady_clock::now();
+        index_with_xapian(articles, peer_db);
+        std::cerr << "indexed " << articles.size() << " documents with plain Xapian in " << seconds_since(start) << " s into "
+                  << peer_db << "\n";
+    }
 
     std::ofstream per_query;
     if (!args.per_query.empty()) {
@@ -86,7 +101,7 @@ int run(RunArgs args) {
     for (const JudgedSet& set : sets) {
         for (const Variant& variant : variants) {
             const auto start = std::chrono::steady_clock::now();
-            const auto scores = score_variant(db, set, variant, doc_lang);
+            const auto scores = score_variant(db, peer_db, set, variant, doc_lang);
             for (const auto& s : scores)
                 if (per_query) per_query << set.name << '\t' << variant.name << '\t' << s.qid << '\t' << s.lang << '\t'
                                          << s.ndcg << '\t' << s.reciprocal_rank << '\t' << s.recall << '\n';
@@ -99,6 +114,7 @@ int run(RunArgs args) {
     if (temporary) {
         std::error_code ec;
         fs::remove_all(db, ec);
+        fs::remove_all(peer_db, ec);
     }
 
     const std::string table = format_table(rows, baseline);
@@ -120,11 +136,15 @@ int main(int argc, char** argv) {
     RunArgs run_args;
     auto* run_cmd = app.add_subcommand("run", "index a judged collection and score every variant on its query sets");
     run_cmd->add_option("--known-item", run_args.known_item_dir, "a directory written by make-known-item");
+    run_cmd->add_option("--half", run_args.half,
+                        "which half of the known-item targets to score: tune (for choosing settings), test (for "
+                        "reporting; the default) or both");
     run_cmd->add_option("--corpus", run_args.corpora, "corpus in JSON Lines (.gz allowed); repeatable");
     run_cmd->add_option("--set", run_args.sets, "NAME:QUERIES.tsv:QRELS.tsv; repeatable");
     run_cmd->add_option("--variant", run_args.variants,
                         "built-in variant name, or NAME=key:value,... (see list-variants); default: the standard list");
-    run_cmd->add_option("--baseline", run_args.baseline, "variant the ΔMRR column compares with (default: the first)");
+    run_cmd->add_option("--baseline", run_args.baseline,
+                        "variant the ΔMRR column compares with (default: the first; xapian-snowball in the standard list)");
     run_cmd->add_option("--index", run_args.index_dir, "where to build the index (default: a temporary directory)");
     run_cmd->add_flag("--reuse-index", run_args.reuse_index, "query the index at --index as it is, if there is one");
     run_cmd->add_option("--output", run_args.output, "also write the table to this file");
@@ -136,7 +156,8 @@ int main(int argc, char** argv) {
     auto* make_cmd = app.add_subcommand("make-known-item", "build the headline and lead known-item sets from news corpora");
     make_cmd->add_option("corpus", inputs, "news corpora in JSON Lines (.gz allowed)")->required();
     make_cmd->add_option("--out", out_dir, "output directory (keep it out of the repository)")->required();
-    make_cmd->add_option("--docs-per-lang", ki.docs_per_lang, "documents per language, targets included");
+    make_cmd->add_option("--docs-per-lang", ki.docs_per_lang,
+                         "documents per language, targets included (default 0: every article of the language)");
     make_cmd->add_option("--queries-per-lang", ki.queries_per_lang, "queries (targets) per language");
     make_cmd->add_option("--seed", ki.seed, "random seed for the choice of targets and the word reordering");
 

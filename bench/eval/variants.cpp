@@ -11,25 +11,31 @@ namespace {
 // library defaults move: plain BM25 (Robertson's k1 and b), stems, strict AND, no bonuses.
 constexpr const char* kNeutral = "match:and,min:0.5,long-words:5,fallback:0,k1:1.2,b:0.75,stems:1,exact:0,title:0,prox:0,window:3,every:0";
 
-// name, settings over kNeutral ("" for the library defaults).
-const std::vector<std::pair<std::string, std::string>>& builtins() {
-    static const std::vector<std::pair<std::string, std::string>> list = {
-        {"bm25-exact-or", "stems:0,match:or"},
-        {"bm25-exact-and", "stems:0,match:and,fallback:1"},
-        {"before", "k1:1,b:0.5"},  // the searcher before this work: stems, strict AND, Xapian's BM25 defaults
-        {"and+fallback", "fallback:1"},
-        {"or", "match:or"},
-        {"min-0.4", "long:min,min:0.4,fallback:1"},
-        {"min-0.6", "long:min,min:0.6,fallback:1"},
-        {"min-0.75", "long:min,min:0.75,fallback:1"},
-        {"or-k1-0.9-b-0.4", "match:or,k1:0.9,b:0.4"},
-        {"or-k1-1.5-b-0.75", "match:or,k1:1.5,b:0.75"},
-        {"or-k1-1.2-b-0.9", "match:or,k1:1.2,b:0.9"},
-        {"or+exact-0.5", "match:or,exact:0.5"},
-        {"or+title-0.5", "match:or,title:0.5"},
-        {"or+every-0.5", "match:or,every:0.5"},
-        {"long-or+b-0.9+every-0.5", "long:or,fallback:1,b:0.9,every:0.5"},  // spelled out: the defaults
-        {"default", ""},
+struct Builtin {
+    std::string name, settings;  // settings over kNeutral ("" for the library defaults)
+    bool standard;               // in the default run
+};
+
+const std::vector<Builtin>& builtins() {
+    static const std::vector<Builtin> list = {
+        {"xapian-snowball", "engine:xapian,stems:1", true},
+        {"xapian-plain", "engine:xapian,stems:0", true},
+        {"bm25-exact-or", "stems:0,match:or", true},
+        {"bm25-exact-and", "stems:0,match:and,fallback:1", false},
+        {"before", "k1:1,b:0.5", false},  // the searcher before this work: stems, strict AND, Xapian's BM25 defaults
+        {"and+fallback", "fallback:1", false},
+        {"or", "match:or", true},
+        {"min-0.4", "long:min,min:0.4,fallback:1", false},
+        {"min-0.6", "long:min,min:0.6,fallback:1", false},
+        {"min-0.75", "long:min,min:0.75,fallback:1", false},
+        {"or-k1-0.9-b-0.4", "match:or,k1:0.9,b:0.4", false},
+        {"or-k1-1.5-b-0.75", "match:or,k1:1.5,b:0.75", false},
+        {"or-k1-1.2-b-0.9", "match:or,k1:1.2,b:0.9", false},
+        {"or+exact-0.5", "match:or,exact:0.5", false},
+        {"or+title-0.5", "match:or,title:0.5", false},
+        {"or+every-0.5", "match:or,every:0.5", false},
+        {"long-or+b-0.9+every-0.5", "long:or,fallback:1,b:0.9,every:0.5", false},  // spelled out: the defaults
+        {"default", "", true},
     };
     return list;
 }
@@ -51,7 +57,8 @@ double parse_number(const std::string& key, const std::string& value) {
     throw std::invalid_argument("\"" + key + "\" needs a non-negative number, not \"" + value + "\"");
 }
 
-void apply_settings(SearchOptions& o, const std::string& settings) {
+void apply_settings(Variant& v, const std::string& settings) {
+    SearchOptions& o = v.options;
     std::size_t start = 0;
     while (start < settings.size()) {
         std::size_t comma = settings.find(',', start);
@@ -76,6 +83,10 @@ void apply_settings(SearchOptions& o, const std::string& settings) {
         else if (key == "prox") o.proximity_bonus = parse_number(key, value);
         else if (key == "every") o.all_words_bonus = parse_number(key, value);
         else if (key == "window") o.proximity_window = static_cast<unsigned>(parse_number(key, value));
+        else if (key == "engine") {
+            if (value != "newsdex" && value != "xapian") throw std::invalid_argument("unknown engine \"" + value + "\" (newsdex, xapian)");
+            v.xapian_peer = value == "xapian";
+        }
         else throw std::invalid_argument("unknown setting \"" + key + "\"");
     }
 }
@@ -89,15 +100,15 @@ Variant parse_variant(const std::string& spec) {
     if (v.name.empty()) throw std::invalid_argument("variant \"" + spec + "\" has no name");
     if (eq != std::string::npos) {
         v.spec = spec.substr(eq + 1);
-        apply_settings(v.options, v.spec);
+        apply_settings(v, v.spec);
         return v;
     }
-    for (const auto& [name, settings] : builtins()) {
+    for (const auto& [name, settings, standard] : builtins()) {
         if (name != v.name) continue;
         if (name != "default") {
             v.spec = settings;
-            apply_settings(v.options, kNeutral);
-            apply_settings(v.options, settings);
+            apply_settings(v, kNeutral);
+            apply_settings(v, settings);
         }
         v.options.snippets = false;
         return v;
@@ -107,13 +118,14 @@ Variant parse_variant(const std::string& spec) {
 
 std::vector<Variant> standard_variants() {
     std::vector<Variant> list;
-    for (const auto& [name, settings] : builtins()) list.push_back(parse_variant(name));
+    for (const auto& [name, settings, standard] : builtins())
+        if (standard) list.push_back(parse_variant(name));
     return list;
 }
 
 std::vector<std::string> builtin_variant_names() {
     std::vector<std::string> names;
-    for (const auto& [name, settings] : builtins()) names.push_back(name + (settings.empty() ? "" : "  (" + settings + ")"));
+    for (const auto& [name, settings, standard] : builtins()) names.push_back(name + (settings.empty() ? "" : "  (" + settings + ")"));
     return names;
 }
 
