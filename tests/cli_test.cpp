@@ -74,11 +74,24 @@ TEST_CASE("search --limit and --offset page through hits", "[cli]") {
 }
 
 TEST_CASE("an unbalanced quote is a one-line error with its column and exit code 2", "[cli]") {
-    auto r = run_newsdex(search("'переговори \"Трамп'"));
+    auto r = run_newsdex(search("'переговори OR \"Трамп'"));
     CHECK(r.exit_code == 2);
     CHECK(r.out.empty());
     CHECK(count_lines(r.err) == 1);
-    CHECK(r.err.find("unbalanced quote at column 12") != std::string::npos);
+    CHECK(r.err.find("unbalanced quote at column 15") != std::string::npos);
+    // Without operators or fields the quote is punctuation in pasted text.
+    CHECK(run_newsdex(search("'переговори \"Трамп'")).exit_code != 2);
+}
+
+TEST_CASE("search --literal and -F read the query as plain text", "[cli]") {
+    // As syntax, "-ban" excludes the one article about the hosepipe ban.
+    CHECK(run_newsdex(search("'hosepipe -ban'")).exit_code == 1);
+    for (const char* flag : {"--literal", "-F"}) {
+        INFO(flag);
+        auto r = run_newsdex(search(std::string(flag) + " 'hosepipe -ban'"));
+        CHECK(r.exit_code == 0);
+        CHECK(r.out.find("Hosepipe ban for Eastmere") != std::string::npos);
+    }
 }
 
 TEST_CASE("a missing index is a one-line error with exit code 2", "[cli]") {

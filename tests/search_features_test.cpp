@@ -173,3 +173,41 @@ TEST_CASE("snippets join distant matches with an ellipsis and never cut a word",
         start = end + ell.size();
     }
 }
+
+TEST_CASE("a pasted upper-case headline with AND and NOT finds its article", "[search][pasted]") {
+    test::TempDir dir;
+    const std::string db = dir / "db";
+    {
+        Indexer indexer(db);
+        indexer.add_article(article("iran", "U.S. SAYS IT WILL NOT SELL GRAIN AND OIL TO IRAN: OFFICIALS",
+                                    "Washington will not sell grain or oil to Iran, officials said on Tuesday, "
+                                    "after reports that a sale was being discussed.",
+                                    "1987-04-07"));
+        indexer.add_article(article("egypt", "U.S. SELLS WHEAT TO EGYPT",
+                                    "The United States sold wheat and vegetable oil to Egypt under the export "
+                                    "bonus programme, officials said.",
+                                    "1987-04-08"));
+        indexer.add_article(article("brexit", "\"Brexit\": May's deal - what next",
+                                    "Theresa May's Brexit deal goes to a vote; what next for the deal is unclear.",
+                                    "2019-01-15"));
+        indexer.commit();
+    }
+    Searcher s(db);
+    // Read as syntax, NOT would exclude every article with "sell" and AND would require "oil".
+    const auto reuters = ids(s.search("U.S. SAYS IT WILL NOT SELL GRAIN AND OIL TO IRAN: OFFICIALS"));
+    REQUIRE_FALSE(reuters.empty());
+    CHECK(reuters.front() == "iran");
+    // A dash between words excludes nothing; the colon and quotes are punctuation.
+    const auto brexit = ids(s.search("\"Brexit\": May's deal - what next"));
+    REQUIRE_FALSE(brexit.empty());
+    CHECK(brexit.front() == "brexit");
+    // Typed syntax still excludes.
+    CHECK(ids(s.search("grain NOT iran")).empty());
+    CHECK(ids(s.search("officials -iran")) == std::vector<std::string>{"egypt"});
+    // Literal mode: the same query, every character text.
+    SearchOptions literal;
+    literal.literal = true;
+    const auto text = ids(s.search("officials -iran", literal));
+    CHECK(text == std::vector<std::string>{"iran"});
+    CHECK(ids(s.search("grain NOT iran", literal)) == std::vector<std::string>{"iran"});
+}

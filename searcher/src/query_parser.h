@@ -34,7 +34,10 @@ struct QueryNode {
 /// Fields a query may name, as in "title:", "site:".
 bool is_query_field(std::string_view name);
 
-/// Throws QueryError with the column of the problem.
-QueryNode parse_query(std::string_view query);
+/// Throws QueryError with the column of the problem. Pasted text is read as text where the query
+/// does not look like syntax (docs/query-language.md, "Pasted text"). @p literal: every character
+/// is text; the query is its space-separated words, as plain words (no operators, fields, phrases,
+/// groups, prefixes or exclusions), and only an empty query is an error.
+QueryNode parse_query(std::string_view query, bool literal = false);
 
 }  // namespace newsdex

@@ -35,7 +35,7 @@ Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>(db
 Searcher::~Searcher() = default;
 
 SearchResults Searcher::search(const std::string& query_text, const SearchOptions& options) {
-    const QueryNode tree = parse_query(query_text);
+    const QueryNode tree = parse_query(query_text, options.literal);
     QueryBuilder builder(impl_->analyzer, *impl_->lemmas);
     builder.set_serialisable(impl_->remote);
     SearchResults results;

@@ -35,6 +35,8 @@ Action add_search_command(CLI::App& app) {
     cmd->add_option("--lang", args->options.languages, "only these languages (uk, ru, en, other)")->delimiter(',');
     cmd->add_option("--source", args->options.sources, "only these sources (exact name)");
     cmd->add_flag("--all-copies", args->all_copies, "show exact duplicates as separate hits");
+    cmd->add_flag("-F,--literal", args->options.literal,
+                  "read the query as plain text: no operators, fields, phrases or exclusions (like grep -F)");
     cmd->add_option("--color", args->color, "colour highlights: auto, always or never")
         ->capture_default_str()->check(CLI::IsMember({"auto", "always", "never"}));
 

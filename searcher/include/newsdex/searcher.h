@@ -74,6 +74,10 @@ struct SearchOptions {
     std::vector<std::string> languages; ///< only these language codes (any of them)
     std::vector<std::string> sources;   ///< only these source names (any of them; case-insensitive, exact)
     bool collapse_duplicates = true;    ///< exact copies (same normalized body) shown once, with a count
+    /// Every character of the query is text (like `grep -F`): its space-separated words are plain
+    /// words, matched as short_query_match/long_query_match say, with no operators, fields,
+    /// phrases, groups, prefixes or exclusions (docs/query-language.md, "Pasted text").
+    bool literal = false;
 
     /// Matching for queries of fewer than long_query_words plain words.
     WordMatch short_query_match = WordMatch::all;
