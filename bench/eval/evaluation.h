@@ -5,6 +5,7 @@
 #include "variants.h"
 
 #include "newsdex/article.h"
+#include "newsdex/indexer.h"
 
 #include <map>
 #include <string>
@@ -17,7 +18,11 @@ inline constexpr std::size_t kRecallCutoff = 100; ///< Recall@100: how deep ever
 
 /// Writes @p articles into a new index at @p db_path under their own ids (never their URLs), so
 /// hits map back to the qrels' docids.
-void index_collection(const std::vector<Article>& articles, const std::string& db_path);
+void index_collection(const std::vector<Article>& articles, const std::string& db_path, const IndexOptions& options = {});
+
+/// Term weights from "title:3,lead:2,lead-words:50" over the library defaults. Throws
+/// std::invalid_argument.
+TermWeights parse_weights(const std::string& spec);
 
 struct QueryScore {
     std::string qid;

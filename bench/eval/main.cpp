@@ -23,6 +23,7 @@ namespace {
 
 struct RunArgs {
     std::vector<std::string> corpora, sets, variants;
+    std::string weights, peer_index;
     std::string known_item_dir, index_dir, baseline, output, per_query, half = kTestHalf;
     bool reuse_index = false;
 };
@@ -73,16 +74,22 @@ int run(RunArgs args) {
     const bool temporary = args.index_dir.empty();
     const std::string db = temporary ? (fs::temp_directory_path() / ("newsdex-eval-" + std::to_string(getpid()))).string()
                                      : args.index_dir;
-    const bool reuse = args.reuse_index && fs::exists(fs::path(db) / "iamglass");
+    // A newsdex index is a directory of shards: anything there is taken as the index to query.
+    std::error_code exists_ec;
+    const bool reuse = args.reuse_index && fs::is_directory(db, exists_ec) && !fs::is_empty(db, exists_ec);
     if (!reuse) {
         std::error_code ec;
         fs::remove_all(db, ec);
         const auto start = std::chrono::steady_clock::now();
-        index_collection(articles, db);
+        newsdex::IndexOptions index_options;
+        index_options.weights = parse_weights(args.weights);
+        index_collection(articles, db, index_options);
         std::cerr << "indexed " << articles.size() << " documents in " << seconds_since(start) << " s into " << db << "\n";
     }
-    const std::string peer_db = db + "-xapian";
-    if (any_peer && !(args.reuse_index && fs::exists(fs::path(peer_db) / "iamglass"))) {
+    // The peer's database does not depend on newsdex's settings: one may serve many runs.
+    const std::string peer_db = args.peer_index.empty() ? db + "-xapian" : args.peer_index;
+    const bool reuse_peer = (args.reuse_index || !args.peer_index.empty()) && fs::exists(fs::path(peer_db) / "iamglass");
+    if (any_peer && !reuse_peer) {
         std::error_code ec;
         fs::remove_all(peer_db, ec);
         const auto start = std::chrono::steady_clock::now();
@@ -114,7 +121,7 @@ int run(RunArgs args) {
     if (temporary) {
         std::error_code ec;
         fs::remove_all(db, ec);
-        fs::remove_all(peer_db, ec);
+        if (args.peer_index.empty()) fs::remove_all(peer_db, ec);
     }
 
     const std::string table = format_table(rows, baseline);
@@ -146,6 +153,10 @@ int main(int argc, char** argv) {
     run_cmd->add_option("--baseline", run_args.baseline,
                         "variant the ΔMRR column compares with (default: the first; xapian-snowball in the standard list)");
     run_cmd->add_option("--index", run_args.index_dir, "where to build the index (default: a temporary directory)");
+    run_cmd->add_option("--weights", run_args.weights,
+                        "term weights of the index, over the library defaults: title:N,lead:N,lead-words:N");
+    run_cmd->add_option("--peer-index", run_args.peer_index,
+                        "where the plain Xapian peer's database is (used as it is if there is one, else built there)");
     run_cmd->add_flag("--reuse-index", run_args.reuse_index, "query the index at --index as it is, if there is one");
     run_cmd->add_option("--output", run_args.output, "also write the table to this file");
     run_cmd->add_option("--per-query", run_args.per_query, "write every query's scores to this TSV file");

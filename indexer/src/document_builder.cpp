@@ -18,11 +18,18 @@ std::string content_key(const std::vector<Token>& tokens) {
 
 }  // namespace
 
+Xapian::termcount DocumentBuilder::weight_of(const Token& token, bool title, std::uint32_t body_start) const {
+    if (title) return weights_.title;
+    // The first sentences of a news story say what it is about; the rest elaborates.
+    return token.position - body_start < weights_.lead_words ? weights_.lead : 1;
+}
+
 void DocumentBuilder::index_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, Language lang, bool title) {
-    const Xapian::termcount wdf = title ? schema::kTitleWeight : 1;
     const std::string stem_prefix(title ? schema::kTitleStemPrefix : schema::kStemPrefix);
+    const std::uint32_t body_start = tokens.empty() ? 0 : tokens.front().position;
     for (const Token& t : tokens) {
         if (t.term.size() > schema::kMaxWordBytes) continue;
+        const Xapian::termcount wdf = weight_of(t, title, body_start);
         const Xapian::termpos pos = t.position + 1;
         doc.add_posting(t.term, pos, wdf);
         if (title) doc.add_posting(std::string(schema::kTitlePrefix) + t.term, pos);

@@ -3,6 +3,7 @@
 
 #include "newsdex/analyzer.h"
 #include "newsdex/article.h"
+#include "newsdex/indexer.h"
 #include "newsdex/lemmatizer.h"
 
 #include <xapian.h>
@@ -13,7 +14,8 @@ class DocumentBuilder {
 public:
     /// @p lemma_positions: give lemma terms positions too (phrases and NEAR on lemmas; a larger
     /// index). Off by default: positions stay on the written forms only.
-    explicit DocumentBuilder(bool lemma_positions = false) : lemma_positions_(lemma_positions) {}
+    explicit DocumentBuilder(bool lemma_positions = false, TermWeights weights = {})
+        : lemma_positions_(lemma_positions), weights_(weights) {}
 
     /// Fills in the article's language (detected, the declared one as a hint) before building.
     Xapian::Document build(Article& article);
@@ -23,11 +25,13 @@ public:
 
 private:
     void index_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, Language lang, bool title);
+    Xapian::termcount weight_of(const Token& token, bool title, std::uint32_t body_start) const;
     void index_words(Xapian::Document& doc, std::string_view text, std::string_view prefix);
 
     Analyzer analyzer_;
     Lemmatizer lemmatizer_;
     bool lemma_positions_;
+    TermWeights weights_;
 };
 
 }  // namespace newsdex

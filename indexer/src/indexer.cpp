@@ -220,7 +220,7 @@ struct Indexer::Impl {
     ~Impl() {
         if (watchdog.joinable()) {
             {
-                std::lock_guard lock(watchdog_mutex);
+                std::lock_guard guard(watchdog_mutex);
                 watchdog_stop = true;
             }
             watchdog_wake.notify_all();
@@ -294,9 +294,9 @@ struct Indexer::Impl {
     void watch() {
         const auto limit = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
             std::chrono::duration<double>(options.stall_seconds));
-        std::unique_lock lock(watchdog_mutex);
+        std::unique_lock guard(watchdog_mutex);
         while (!watchdog_stop) {
-            watchdog_wake.wait_for(lock, std::chrono::milliseconds(200));
+            watchdog_wake.wait_for(guard, std::chrono::milliseconds(200));
             SourceReader* reader = reading.load();
             if (!reader || abandoned.load()) continue;
             // Under the lock: index_source() clears `reading` under it too, so the reader outlives this.

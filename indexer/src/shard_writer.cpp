@@ -58,11 +58,11 @@ struct ShardWriter::Writer {
     DocumentBuilder builder;
     std::size_t uncommitted = 0;
 
-    explicit Writer(bool lemma_positions) : builder(lemma_positions) {}
+    Writer(bool lemma_positions, TermWeights weights) : builder(lemma_positions, weights) {}
 };
 
 ShardWriter::ShardWriter(std::string path, const IndexOptions& options)
-    : path_(std::move(path)), options_(options), writer_(std::make_unique<Writer>(options.lemma_positions)) {
+    : path_(std::move(path)), options_(options), writer_(std::make_unique<Writer>(options.lemma_positions, options.weights)) {
     auto& db = writer_->db;
     try {
         std::error_code ec;

@@ -36,9 +36,6 @@ inline constexpr unsigned kDateSlot = 0;      ///< "YYYYMMDDhhmmss" (UTC), sorts
 inline constexpr unsigned kLangSlot = 1;      ///< language code
 inline constexpr unsigned kContentSlot = 2;   ///< hash of the normalized body: exact-duplicate key
 
-/// Words of the title get this within-document frequency per occurrence, the body's get 1, so
-/// BM25 ranks title matches above body matches.
-inline constexpr unsigned kTitleWeight = 3;
 /// Gap left between the title's last position and the body's first, so no phrase spans both.
 inline constexpr unsigned kTitleBodyGap = 100;
 /// Xapian refuses terms longer than 245 bytes; longer words are not indexed (they are not words).

@@ -23,6 +23,16 @@ struct IndexProgress {
 };
 
 /// Limits that keep one bad or hostile input from taking the whole run down.
+/// How much each part of an article counts in ranking: each occurrence of a word adds this much to
+/// its within-document frequency, which BM25 saturates and normalises by length as one field
+/// (BM25F-style, rather than separate fields scored apart). The defaults ranked best on the
+/// held-out queries of docs/quality.md; the other values exist so bench/eval can compare them.
+struct TermWeights {
+    unsigned title = 3;        ///< a title word
+    unsigned lead = 1;         ///< a word among the first lead_words words of the body
+    unsigned lead_words = 0;   ///< how far the lead reaches (0: no lead)
+};
+
 struct IndexOptions {
     std::size_t max_member_bytes = 256u << 20;            ///< larger members are skipped ("too large")
     std::uint64_t max_archive_bytes = 64ull << 30;        ///< decompressed bytes per archive (zip-bomb guard)
@@ -38,6 +48,7 @@ struct IndexOptions {
     double max_member_seconds = 120;
     std::size_t commit_every = 5000;                      ///< documents per Xapian commit
     bool lemma_positions = false;                         ///< lemma (Z) terms get positions too
+    TermWeights weights;
     /// Shards of a new index, each written by its own thread (0: one per core, at most 8). An
     /// existing index keeps the shards it was created with.
     std::size_t shards = 0;
