@@ -1,0 +1,407 @@
+// Form ↔ lemma coverage of the Ukrainian and Russian analysis, measured the way a user meets it:
+// a word form indexed in a small document must be found by searching its lemma (and the lemma's
+// document by searching the form), through the public Indexer and Searcher. Also the direct
+// lemmatizer figures: forms the dictionary knows, lemma agreement, form and lemma meeting in a
+// common lemma term. Per part of speech, on two halves split by a hash of the lemma (so one
+// lemma's forms stay in one half): tune on "tune", report "report" too.
+//
+//   lemma_coverage [--lexicon FILE] [--ru-dictionary DIR] [--ru-every N] [--only uk|ru]
+//                  [--misses FILE] [--smoke]
+//
+// Ukrainian pairs: ../shared/corpora/lexicon/uk_lemmas_dev.tsv (word, lemma, tags, source).
+// Russian pairs: built here from Hunspell-ru's own paradigms: every N-th entry of ru_RU.dic (by
+// a hash of the entry, so the sample is stable) with every form its suffix rules in ru_RU.aff
+// generate; the part of speech is guessed from the lemma's ending and capital (marked so).
+// The dictionary directory of the lemmatizer itself follows NEWSDEX_HUNSPELL_DIR as at indexing.
+#include "newsdex/analyzer.h"
+#include "newsdex/indexer.h"
+#include "newsdex/language.h"
+#include "newsdex/lemmatizer.h"
+#include "newsdex/searcher.h"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+using namespace newsdex;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Options {
+    std::string lexicon = NEWSDEX_SHARED_DIR "/corpora/lexicon/uk_lemmas_dev.tsv";
+    std::string ru_dictionary = "/usr/share/hunspell";
+    std::size_t ru_every = 500;
+    std::string only;
+    std::string misses;
+    bool smoke = false;
+};
+
+struct Pair {
+    std::string form, lemma;   // as written in the source
+    std::string nform, nlemma; // normalized as the analyzer does
+    std::string pos;
+    int half = 0;              // 0 tune, 1 report
+};
+
+std::uint64_t fnv1a(const std::string& s) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    return h;
+}
+
+std::uint64_t splitmix64(std::uint64_t x) {
+    x += 0x9e3779b97f4a7c15ull;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+    return x ^ (x >> 31);
+}
+
+std::string ukrainian_pos(const std::string& tags) {
+    const std::string pos = tags.substr(0, tags.find(':'));
+    if (pos == "noun") return tags.find(":prop") != std::string::npos ? "noun:prop" : "noun";
+    if (pos == "adj" || pos == "verb") return pos;
+    if (pos == "adv" || pos == "advp") return "adv/advp";
+    return "other";
+}
+
+std::vector<Pair> read_lexicon(const std::string& path, const Analyzer& analyzer) {
+    std::ifstream in(path);
+    std::vector<Pair> out;
+    if (!in) return out;
+    std::set<std::pair<std::string, std::string>> seen;
+    std::string line;
+    std::getline(in, line);  // header
+    while (std::getline(in, line)) {
+        std::istringstream fields(line);
+        Pair p;
+        std::string tags;
+        if (!std::getline(fields, p.form, '\t') || !std::getline(fields, p.lemma, '\t')) continue;
+        std::getline(fields, tags, '\t');
+        p.nform = analyzer.normalize(p.form);
+        p.nlemma = analyzer.normalize(p.lemma);
+        if (p.nform.empty() || p.nlemma.empty() || p.lemma.find(' ') != std::string::npos) continue;
+        // The same pair under several tags (genitive and accusative alike) is one pair here.
+        if (!seen.emplace(p.nform, p.nlemma).second) continue;
+        p.pos = ukrainian_pos(tags);
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+// --- Russian pairs from Hunspell's own suffix rules ------------------------------------------
+
+struct SuffixRule {
+    std::u32string strip, add;
+    std::vector<std::pair<bool, std::u32string>> condition;  // per letter: negated?, set ("" = any)
+};
+
+std::u32string u32(const std::string& s) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+    std::u32string out;
+    for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) out.push_back(static_cast<char32_t>(u.char32At(i)));
+    return out;
+}
+
+std::string utf8(const std::u32string& s) {
+    icu::UnicodeString u;
+    for (char32_t c : s) u.append(static_cast<UChar32>(c));
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+}
+
+std::vector<std::pair<bool, std::u32string>> parse_condition(const std::u32string& c) {
+    std::vector<std::pair<bool, std::u32string>> out;
+    if (c == U".") return out;
+    for (std::size_t i = 0; i < c.size(); ++i) {
+        if (c[i] == U'[') {
+            const std::size_t close = c.find(U']', i);
+            bool neg = c[i + 1] == U'^';
+            out.emplace_back(neg, c.substr(i + 1 + neg, close - i - 1 - neg));
+            i = close;
+        } else if (c[i] == U'.') {
+            out.emplace_back(true, U"");
+        } else {
+            out.emplace_back(false, std::u32string(1, c[i]));
+        }
+    }
+    return out;
+}
+
+bool condition_holds(const SuffixRule& r, const std::u32string& word) {
+    if (word.size() < r.condition.size()) return false;
+    const std::size_t at = word.size() - r.condition.size();
+    for (std::size_t k = 0; k < r.condition.size(); ++k) {
+        const auto& [neg, set] = r.condition[k];
+        const bool in = set.find(word[at + k]) != std::u32string::npos;
+        if (neg ? in : !in) return false;
+    }
+    return true;
+}
+
+std::string guess_russian_pos(const std::u32string& lemma) {
+    auto ends = [&](const std::u32string& e) { return lemma.size() > e.size() && lemma.compare(lemma.size() - e.size(), e.size(), e) == 0; };
+    if (!lemma.empty() && u_isupper(static_cast<UChar32>(lemma[0]))) return "noun:prop (guessed)";
+    for (const char32_t* e : {U"ться", U"тись", U"ть", U"ти", U"чь", U"чься"})
+        if (ends(e)) return "verb (guessed)";
+    for (const char32_t* e : {U"ый", U"ий", U"ой"})
+        if (ends(e)) return "adj (guessed)";
+    return "noun (guessed)";
+}
+
+std::vector<Pair> russian_pairs(const std::string& dir, std::size_t every, const Analyzer& analyzer) {
+    std::vector<Pair> out;
+    std::ifstream aff(dir + "/ru_RU.aff"), dic(dir + "/ru_RU.dic");
+    if (!aff || !dic) return out;
+    std::map<char32_t, std::vector<SuffixRule>> rules;
+    std::string line;
+    while (std::getline(aff, line)) {
+        std::istringstream f(line);
+        std::string kind, flag, strip, add, cond;
+        if (!(f >> kind >> flag >> strip >> add) || kind != "SFX") continue;
+        if (!(f >> cond)) continue;  // the header line of a rule block has three fields only
+        SuffixRule r;
+        r.strip = strip == "0" ? U"" : u32(strip);
+        add = add.substr(0, add.find('/'));
+        r.add = add == "0" ? U"" : u32(add);
+        r.condition = parse_condition(u32(cond));
+        rules[u32(flag).at(0)].push_back(std::move(r));
+    }
+    std::set<std::pair<std::string, std::string>> seen;
+    std::getline(dic, line);  // entry count
+    while (std::getline(dic, line)) {
+        const std::size_t slash = line.find('/');
+        const std::string word = line.substr(0, slash);
+        if (word.empty() || splitmix64(fnv1a("ru:" + word)) % every != 0) continue;
+        const std::u32string lemma = u32(word);
+        std::vector<std::u32string> forms{lemma};
+        if (slash != std::string::npos)
+            for (char32_t flag : u32(line.substr(slash + 1)))
+                for (const SuffixRule& r : rules[flag]) {
+                    if (!condition_holds(r, lemma)) continue;
+                    if (lemma.size() < r.strip.size() || lemma.compare(lemma.size() - r.strip.size(), r.strip.size(), r.strip) != 0) continue;
+                    forms.push_back(lemma.substr(0, lemma.size() - r.strip.size()) + r.add);
+                }
+        const std::string pos = guess_russian_pos(lemma);
+        for (const auto& f : forms) {
+            Pair p;
+            p.form = utf8(f);
+            p.lemma = word;
+            p.nform = analyzer.normalize(p.form);
+            p.nlemma = analyzer.normalize(p.lemma);
+            if (p.nform.empty() || p.nlemma.empty() || !seen.emplace(p.nform, p.nlemma).second) continue;
+            p.pos = pos;
+            out.push_back(std::move(p));
+        }
+    }
+    return out;
+}
+
+// --- Measuring --------------------------------------------------------------------------------
+
+struct Counts {
+    std::size_t pairs = 0, known = 0, agree = 0, meet = 0, form_to_lemma = 0, lemma_to_form = 0;
+    void add(const Counts& o) {
+        pairs += o.pairs, known += o.known, agree += o.agree, meet += o.meet;
+        form_to_lemma += o.form_to_lemma, lemma_to_form += o.lemma_to_form;
+    }
+};
+
+struct Outcome {
+    bool known = false, agree = false, meet = false, form_to_lemma = false, lemma_to_form = false;
+};
+
+bool contains(const Lemmas& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+fs::path scratch(const std::string& name) {
+    return fs::temp_directory_path() / ("newsdex-lemma-coverage-" + std::to_string(::getpid()) + "-" + name);
+}
+
+std::unique_ptr<Indexer> open_indexer(const fs::path& dir) {
+    fs::remove_all(dir);
+    IndexOptions options;
+    options.shards = 1;
+    options.commit_every = 1000000;
+    return std::make_unique<Indexer>(dir.string(), options);
+}
+
+bool search_finds(Searcher& searcher, const std::string& query, const std::string& id) {
+    SearchOptions options;
+    options.limit = 100000;
+    options.snippets = false;
+    options.collapse_duplicates = false;
+    options.literal = true;
+    options.or_fallback = false;
+    const SearchResults r = searcher.search(query, options);
+    return std::any_of(r.hits.begin(), r.hits.end(), [&](const Hit& h) { return h.id == id; });
+}
+
+std::vector<Outcome> measure(const std::vector<Pair>& pairs, const std::string& lang_code) {
+    const Language lang = language_from_code(lang_code);
+    std::vector<Outcome> out(pairs.size());
+    {
+        Lemmatizer lemmatizer;
+        for (std::size_t i = 0; i < pairs.size(); ++i) {
+            const Pair& p = pairs[i];
+            out[i].known = !lemmatizer.dictionary_lemmas(p.nform, lang).empty();
+            const Lemmas form_lemmas = lemmatizer.lemmas(p.nform, lang);
+            out[i].agree = contains(form_lemmas, p.nlemma);
+            const Lemmas& lemma_lemmas = lemmatizer.lemmas(p.nlemma, lang);
+            out[i].meet = std::any_of(form_lemmas.begin(), form_lemmas.end(), [&](const std::string& l) { return contains(lemma_lemmas, l); });
+        }
+    }
+    // Form → lemma: each form in a document of its own, in batches that hold at most one form of
+    // any lemma (so a lemma's other forms never help its search); the lemma is the query.
+    std::vector<std::vector<std::size_t>> batches;
+    {
+        std::unordered_map<std::string, std::size_t> next_batch;
+        for (std::size_t i = 0; i < pairs.size(); ++i) {
+            const std::size_t b = next_batch[pairs[i].nlemma]++;
+            if (batches.size() <= b) batches.resize(b + 1);
+            batches[b].push_back(i);
+        }
+    }
+    for (std::size_t b = 0; b < batches.size(); ++b) {
+        const fs::path dir = scratch(lang_code + "-f" + std::to_string(b));
+        {
+            auto indexer = open_indexer(dir);
+            for (std::size_t i : batches[b]) {
+                Article a;
+                a.id = "p" + std::to_string(i);
+                a.lang = lang_code;
+                a.body = pairs[i].form;
+                indexer->add_article(a);
+            }
+            indexer->commit();
+        }
+        Searcher searcher(dir.string());
+        for (std::size_t i : batches[b]) out[i].form_to_lemma = search_finds(searcher, pairs[i].lemma, "p" + std::to_string(i));
+        fs::remove_all(dir);
+    }
+    // Lemma → form: each lemma in a document of its own, all in one index; the form is the query.
+    {
+        const fs::path dir = scratch(lang_code + "-l");
+        std::unordered_map<std::string, std::string> id_of_lemma;
+        {
+            auto indexer = open_indexer(dir);
+            for (const Pair& p : pairs) {
+                if (id_of_lemma.count(p.nlemma)) continue;
+                const std::string id = "l" + std::to_string(id_of_lemma.size());
+                id_of_lemma.emplace(p.nlemma, id);
+                Article a;
+                a.id = id;
+                a.lang = lang_code;
+                a.body = p.lemma;
+                indexer->add_article(a);
+            }
+            indexer->commit();
+        }
+        Searcher searcher(dir.string());
+        for (std::size_t i = 0; i < pairs.size(); ++i) out[i].lemma_to_form = search_finds(searcher, pairs[i].form, id_of_lemma.at(pairs[i].nlemma));
+        fs::remove_all(dir);
+    }
+    return out;
+}
+
+double pct(std::size_t n, std::size_t d) { return d ? 100.0 * static_cast<double>(n) / static_cast<double>(d) : 0.0; }
+
+void report(const std::string& name, const std::vector<Pair>& pairs, const std::vector<Outcome>& outcomes, std::ostream* misses) {
+    std::map<std::string, Counts> by_pos[2];
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        Counts c;
+        c.pairs = 1;
+        c.known = outcomes[i].known, c.agree = outcomes[i].agree, c.meet = outcomes[i].meet;
+        c.form_to_lemma = outcomes[i].form_to_lemma, c.lemma_to_form = outcomes[i].lemma_to_form;
+        by_pos[pairs[i].half][pairs[i].pos].add(c);
+        if (misses && (!outcomes[i].form_to_lemma || !outcomes[i].lemma_to_form))
+            *misses << name << '\t' << (pairs[i].half ? "report" : "tune") << '\t' << pairs[i].pos << '\t' << pairs[i].form << '\t'
+                    << pairs[i].lemma << '\t' << (outcomes[i].known ? "known" : "unknown") << '\t'
+                    << (outcomes[i].form_to_lemma ? "" : "form→lemma ") << (outcomes[i].lemma_to_form ? "" : "lemma→form") << '\n';
+    }
+    std::printf("%s: %zu pairs (form, lemma); %% of pairs: form found by searching the lemma | lemma found by the form | "
+                "lemmatizer gives the lemma | form and lemma share a lemma term | dictionary knows the form\n",
+                name.c_str(), pairs.size());
+    for (int half = 0; half < 2; ++half) {
+        Counts all;
+        for (const auto& [pos, c] : by_pos[half]) all.add(c);
+        auto row = [&](const std::string& label, const Counts& c) {
+            std::printf("  %-6s %-20s %5zu  search form→lemma %5.1f%%  lemma→form %5.1f%%  agree %5.1f%%  meet %5.1f%%  known %5.1f%%\n",
+                        half ? "report" : "tune", label.c_str(), c.pairs, pct(c.form_to_lemma, c.pairs), pct(c.lemma_to_form, c.pairs),
+                        pct(c.agree, c.pairs), pct(c.meet, c.pairs), pct(c.known, c.pairs));
+        };
+        row("all", all);
+        for (const auto& [pos, c] : by_pos[half]) row(pos, c);
+    }
+}
+
+void run(const std::string& name, const std::string& lang, std::vector<Pair> pairs, std::ostream* misses) {
+    if (pairs.empty()) {
+        std::printf("%s: no pairs, skipped\n", name.c_str());
+        return;
+    }
+    // A mixed hash: FNV-1a's low bits follow the bytes' parity, and the Russian sample is itself
+    // chosen by an FNV-1a remainder.
+    for (Pair& p : pairs) p.half = static_cast<int>(splitmix64(fnv1a("half:" + p.nlemma)) >> 63);
+    const auto start = std::chrono::steady_clock::now();
+    const auto outcomes = measure(pairs, lang);
+    report(name, pairs, outcomes, misses);
+    std::printf("  (%.1f s)\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options opt;
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--smoke") opt.smoke = true;
+        else if (arg == "--lexicon" && i + 1 < argc) opt.lexicon = argv[++i];
+        else if (arg == "--ru-dictionary" && i + 1 < argc) opt.ru_dictionary = argv[++i];
+        else if (arg == "--ru-every" && i + 1 < argc) opt.ru_every = std::max<std::size_t>(1, std::strtoul(argv[++i], nullptr, 10));
+        else if (arg == "--only" && i + 1 < argc) opt.only = argv[++i];
+        else if (arg == "--misses" && i + 1 < argc) opt.misses = argv[++i];
+        else {
+            std::cerr << "usage: lemma_coverage [--lexicon FILE] [--ru-dictionary DIR] [--ru-every N] [--only uk|ru] [--misses FILE] [--smoke]\n";
+            return 2;
+        }
+    }
+    try {
+        Analyzer analyzer;
+        if (opt.smoke) {
+            std::vector<Pair> uk, ru;
+            for (auto [f, l] : {std::pair{"книзі", "книга"}, {"пішли", "піти"}, {"Києві", "Київ"}}) uk.push_back({f, l, analyzer.normalize(f), analyzer.normalize(l), "smoke"});
+            for (auto [f, l] : {std::pair{"переговорах", "переговоры"}, {"сделали", "сделать"}}) ru.push_back({f, l, analyzer.normalize(f), analyzer.normalize(l), "smoke"});
+            run("smoke uk", "uk", uk, nullptr);
+            run("smoke ru", "ru", ru, nullptr);
+            return 0;
+        }
+        std::ofstream misses_file;
+        if (!opt.misses.empty()) misses_file.open(opt.misses);
+        std::ostream* misses = misses_file.is_open() ? &misses_file : nullptr;
+        if (opt.only.empty() || opt.only == "uk") run("uk_lemmas_dev", "uk", read_lexicon(opt.lexicon, analyzer), misses);
+        if (opt.only.empty() || opt.only == "ru")
+            run("ru Hunspell paradigms (every " + std::to_string(opt.ru_every) + "th entry)", "ru", russian_pairs(opt.ru_dictionary, opt.ru_every, analyzer), misses);
+    } catch (const std::exception& e) {
+        std::cerr << "lemma_coverage: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
