@@ -217,15 +217,17 @@ std::vector<Pair> russian_pairs(const std::string& dir, std::size_t every, const
 // --- Measuring --------------------------------------------------------------------------------
 
 struct Counts {
-    std::size_t pairs = 0, known = 0, agree = 0, meet = 0, form_to_lemma = 0, lemma_to_form = 0;
+    std::size_t pairs = 0, known = 0, agree = 0, meet = 0, form_to_lemma = 0, lemma_to_form = 0, wrong = 0;
     void add(const Counts& o) {
         pairs += o.pairs, known += o.known, agree += o.agree, meet += o.meet;
-        form_to_lemma += o.form_to_lemma, lemma_to_form += o.lemma_to_form;
+        form_to_lemma += o.form_to_lemma, lemma_to_form += o.lemma_to_form, wrong += o.wrong;
     }
 };
 
 struct Outcome {
     bool known = false, agree = false, meet = false, form_to_lemma = false, lemma_to_form = false;
+    bool wrong = false;  // the form, searched, also found the document of another lemma
+    std::string other_lemmas;
 };
 
 bool contains(const Lemmas& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
@@ -242,7 +244,8 @@ std::unique_ptr<Indexer> open_indexer(const fs::path& dir) {
     return std::make_unique<Indexer>(dir.string(), options);
 }
 
-bool search_finds(Searcher& searcher, const std::string& query, const std::string& id) {
+// Whether the query finds document @p id; @p other_hits counts the other documents it finds.
+bool search_finds(Searcher& searcher, const std::string& query, const std::string& id, std::vector<std::string>* other_hits = nullptr) {
     SearchOptions options;
     options.limit = 100000;
     options.snippets = false;
@@ -250,7 +253,11 @@ bool search_finds(Searcher& searcher, const std::string& query, const std::strin
     options.literal = true;
     options.or_fallback = false;
     const SearchResults r = searcher.search(query, options);
-    return std::any_of(r.hits.begin(), r.hits.end(), [&](const Hit& h) { return h.id == id; });
+    const bool found = std::any_of(r.hits.begin(), r.hits.end(), [&](const Hit& h) { return h.id == id; });
+    if (other_hits)
+        for (const Hit& h : r.hits)
+            if (h.id != id) other_hits->push_back(h.id);
+    return found;
 }
 
 std::vector<Outcome> measure(const std::vector<Pair>& pairs, const std::string& lang_code) {
@@ -298,13 +305,14 @@ std::vector<Outcome> measure(const std::vector<Pair>& pairs, const std::string& 
     // Lemma → form: each lemma in a document of its own, all in one index; the form is the query.
     {
         const fs::path dir = scratch(lang_code + "-l");
-        std::unordered_map<std::string, std::string> id_of_lemma;
+        std::unordered_map<std::string, std::string> id_of_lemma, lemma_of_id;
         {
             auto indexer = open_indexer(dir);
             for (const Pair& p : pairs) {
                 if (id_of_lemma.count(p.nlemma)) continue;
                 const std::string id = "l" + std::to_string(id_of_lemma.size());
                 id_of_lemma.emplace(p.nlemma, id);
+                lemma_of_id.emplace(id, p.lemma);
                 Article a;
                 a.id = id;
                 a.lang = lang_code;
@@ -314,7 +322,12 @@ std::vector<Outcome> measure(const std::vector<Pair>& pairs, const std::string& 
             indexer->commit();
         }
         Searcher searcher(dir.string());
-        for (std::size_t i = 0; i < pairs.size(); ++i) out[i].lemma_to_form = search_finds(searcher, pairs[i].form, id_of_lemma.at(pairs[i].nlemma));
+        for (std::size_t i = 0; i < pairs.size(); ++i) {
+            std::vector<std::string> others;
+            out[i].lemma_to_form = search_finds(searcher, pairs[i].form, id_of_lemma.at(pairs[i].nlemma), &others);
+            out[i].wrong = !others.empty();
+            for (const auto& id : others) out[i].other_lemmas += " " + lemma_of_id.at(id);
+        }
         fs::remove_all(dir);
     }
     return out;
@@ -328,23 +341,26 @@ void report(const std::string& name, const std::vector<Pair>& pairs, const std::
         Counts c;
         c.pairs = 1;
         c.known = outcomes[i].known, c.agree = outcomes[i].agree, c.meet = outcomes[i].meet;
-        c.form_to_lemma = outcomes[i].form_to_lemma, c.lemma_to_form = outcomes[i].lemma_to_form;
+        c.form_to_lemma = outcomes[i].form_to_lemma, c.lemma_to_form = outcomes[i].lemma_to_form, c.wrong = outcomes[i].wrong;
         by_pos[pairs[i].half][pairs[i].pos].add(c);
-        if (misses && (!outcomes[i].form_to_lemma || !outcomes[i].lemma_to_form))
+        if (misses && (!outcomes[i].form_to_lemma || !outcomes[i].lemma_to_form || outcomes[i].wrong))
             *misses << name << '\t' << (pairs[i].half ? "report" : "tune") << '\t' << pairs[i].pos << '\t' << pairs[i].form << '\t'
                     << pairs[i].lemma << '\t' << (outcomes[i].known ? "known" : "unknown") << '\t'
-                    << (outcomes[i].form_to_lemma ? "" : "form→lemma ") << (outcomes[i].lemma_to_form ? "" : "lemma→form") << '\n';
+                    << (outcomes[i].form_to_lemma ? "" : "form→lemma ") << (outcomes[i].lemma_to_form ? "" : "lemma→form") << '\t'
+                    << outcomes[i].other_lemmas << '\n';
     }
     std::printf("%s: %zu pairs (form, lemma); %% of pairs: form found by searching the lemma | lemma found by the form | "
-                "lemmatizer gives the lemma | form and lemma share a lemma term | dictionary knows the form\n",
+                "lemmatizer gives the lemma | form and lemma share a lemma term | dictionary knows the form | "
+                "the form also finds another lemma's document (lemma→form index: a false match unless homonyms)\n",
                 name.c_str(), pairs.size());
     for (int half = 0; half < 2; ++half) {
         Counts all;
         for (const auto& [pos, c] : by_pos[half]) all.add(c);
         auto row = [&](const std::string& label, const Counts& c) {
-            std::printf("  %-6s %-20s %5zu  search form→lemma %5.1f%%  lemma→form %5.1f%%  agree %5.1f%%  meet %5.1f%%  known %5.1f%%\n",
+            std::printf("  %-6s %-20s %5zu  search form→lemma %5.1f%%  lemma→form %5.1f%%  agree %5.1f%%  meet %5.1f%%  known %5.1f%%  "
+                        "other lemma %4.1f%%\n",
                         half ? "report" : "tune", label.c_str(), c.pairs, pct(c.form_to_lemma, c.pairs), pct(c.lemma_to_form, c.pairs),
-                        pct(c.agree, c.pairs), pct(c.meet, c.pairs), pct(c.known, c.pairs));
+                        pct(c.agree, c.pairs), pct(c.meet, c.pairs), pct(c.known, c.pairs), pct(c.wrong, c.pairs));
         };
         row("all", all);
         for (const auto& [pos, c] : by_pos[half]) row(pos, c);

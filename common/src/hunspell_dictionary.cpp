@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
+#include <sstream>
 
 namespace newsdex {
 namespace {
@@ -56,7 +58,7 @@ std::string fold_dictionary_word(std::string_view word) {
     return to_utf8(u);
 }
 
-HunspellDictionary::HunspellDictionary(Language lang, const std::string& dir) {
+HunspellDictionary::HunspellDictionary(Language lang, const std::string& dir) : lang_(lang) {
     const std::string locale = locale_of(lang);
     if (locale.empty()) return;
     std::string base = dir;
@@ -96,7 +98,38 @@ std::vector<std::string> HunspellDictionary::lemmas(std::string_view word) const
         out.push_back(std::move(lemma));
         if (out.size() == kMaxLemmas) break;
     }
+    // Hunspell-ru and -uk list the genitive of a plural-only noun as a word of its own, "stemmed"
+    // to itself (суток, денег, людей): add the nominative plural the dictionary has (сутки).
+    if (out.size() == 1 && out.front() == std::string(word)) {
+        for (const std::string& nominative : plural_only_nominatives(word, lang_))
+            if (is_entry(nominative)) {
+                out.push_back(nominative);
+                break;
+            }
+    }
     return out;
+}
+
+bool HunspellDictionary::is_entry(std::string_view word) const {
+    if (!hunspell_ || word.empty()) return false;
+    const std::string w(word);
+    if (!hunspell_->spell(w)) return false;
+    for (const std::string& s : hunspell_->stem(w))
+        if (fold_dictionary_word(s) == w) return true;
+    return false;
+}
+
+const SuffixRules& HunspellDictionary::suffix_rules() const {
+    if (!suffix_rules_) {
+        suffix_rules_ = std::make_unique<SuffixRules>();
+        if (hunspell_) {
+            std::ifstream in(path_ + ".aff", std::ios::binary);
+            std::ostringstream text;
+            text << in.rdbuf();
+            *suffix_rules_ = SuffixRules::from_affix_file(text.str());
+        }
+    }
+    return *suffix_rules_;
 }
 
 }  // namespace newsdex

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "newsdex/language.h"
+#include "newsdex/paradigm.h"
 
 #include <memory>
 #include <string>
@@ -29,11 +30,21 @@ public:
 
     /// Every dictionary lemma of @p word (normalized: lower case, ' apostrophe, е for ё), normalized
     /// the same way, without duplicates; empty when the dictionary does not know the word.
+    /// A plural-only noun's genitive, which the dictionaries list as a word of its own (суток,
+    /// людей), also gets the nominative plural it belongs to (сутки, люди).
     std::vector<std::string> lemmas(std::string_view word) const;
+
+    /// Whether @p word (normalized) is a dictionary entry itself, not only a form of one.
+    bool is_entry(std::string_view word) const;
+
+    /// The suffix rules of the affix file, read on first use (empty when unavailable).
+    const SuffixRules& suffix_rules() const;
 
 private:
     std::unique_ptr<Hunspell> hunspell_;
     std::string path_;
+    Language lang_ = Language::other;
+    mutable std::unique_ptr<SuffixRules> suffix_rules_;
 };
 
 /// Folds a dictionary word the way Analyzer folds text: case, ё→е, apostrophes. Dictionary

@@ -98,6 +98,12 @@ void Lemmatizer::set_stored_lookup(StoredLookup lookup) { impl_->stored_lookup =
 
 bool Lemmatizer::has_dictionary(Language lang) { return impl_->dictionary(lang) != nullptr; }
 
+std::string Lemmatizer::suffix_rules(Language lang) {
+    if (lang != Language::uk && lang != Language::ru) return {};
+    const auto& d = impl_->dictionaries[slot(lang)];
+    return d && d->available() ? d->suffix_rules().serialize() : std::string();
+}
+
 std::vector<Lemmatizer::Entry> Lemmatizer::take_new_entries() { return std::exchange(impl_->new_entries, {}); }
 
 const Lemmatizer::Stats& Lemmatizer::stats() const { return impl_->stats; }

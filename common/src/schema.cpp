@@ -164,6 +164,8 @@ std::string lemma_key(Language lang, std::string_view form) {
 
 std::string forms_key(std::string_view lemma) { return "newsdex.forms:" + std::string(lemma); }
 
+std::string suffix_rules_key(Language lang) { return "newsdex.suffixes." + std::string(language_code(lang)); }
+
 std::string join_lines(const std::vector<std::string>& items) {
     std::string out;
     for (const auto& item : items) {

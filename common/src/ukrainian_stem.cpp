@@ -23,7 +23,9 @@ namespace {
 constexpr std::string_view kEndings[] = {
     // adjectives and pronominal forms
     "ими", "іми", "ого", "ому", "ього", "ьому", "ою", "ої", "ій", "ий", "их", "іх", "ім", "им", "ую", "юю",
-    "ая", "яя", "ее", "еє", "єє", "іє", "ії", "їм", "їх", "їй", "єю", "ому", "ого", "ої", "шії",
+    "ая", "яя", "ее", "еє", "єє", "іє", "ії", "їм", "їх", "їй", "єю", "ому", "ого", "ої",
+    // comparative adverbs, long and short (вагоміше, вагоміш)
+    "іше",
     // nouns
     "ами", "ями", "ові", "еві", "єві", "ієві", "ієм", "ію", "ія", "ям", "ам", "ом", "ем", "єм", "ою",
     "ею", "ах", "ях", "ів", "їв", "ей", "а", "я", "о", "е", "є", "и", "і", "ї", "у", "ю", "ь", "й",
@@ -84,9 +86,19 @@ void drop_fleeting_vowel(std::string& stem) {
     if (ends_with(stem, "ець")) stem.replace(stem.size() - 6, 6, "ц");
     else if (ends_with(stem, "ец")) stem.replace(stem.size() - 4, 4, "ц");
     else if (ends_with(stem, "ок")) stem.replace(stem.size() - 4, 4, "к");
+    else if (letters(stem) >= 5 && stem.size() >= 6 && !is_vowel_at(stem, stem.size() - 6)) {
+        // е/о between a consonant and a final л, р, н: вимисел/вимислу, вітер/вітру, посол/посла.
+        for (std::string_view end : {"ел", "ер", "ен", "ол", "ор"})
+            if (ends_with(stem, end)) {
+                stem.erase(stem.size() - 4, 2);
+                break;
+            }
+    }
 }
 
 std::string canonical(std::string stem) {
+    // ьо after a consonant alternates with і like о does (виліт/вильоту): one spelling, о.
+    for (std::size_t at = stem.find("ьо"); at != std::string::npos; at = stem.find("ьо", at)) stem.erase(at, 2);
     drop_fleeting_vowel(stem);
     // The last і followed only by one or two consonants becomes о.
     const std::size_t i = stem.rfind("і");

@@ -29,4 +29,13 @@ void write_lemma_table(Xapian::WritableDatabase& db, const std::vector<Lemmatize
     }
 }
 
+void write_suffix_rules(Xapian::WritableDatabase& db, Lemmatizer& lemmatizer) {
+    for (Language lang : {Language::uk, Language::ru}) {
+        const std::string rules = lemmatizer.suffix_rules(lang);
+        if (rules.empty()) continue;
+        const std::string key = schema::suffix_rules_key(lang);
+        if (db.get_metadata(key) != rules) db.set_metadata(key, rules);
+    }
+}
+
 }  // namespace newsdex

@@ -15,4 +15,8 @@ namespace newsdex {
 /// under a lemma by an earlier run are kept.
 void write_lemma_table(Xapian::WritableDatabase& db, const std::vector<Lemmatizer::Entry>& entries);
 
+/// Stores the suffix rules of the dictionaries @p lemmatizer has loaded (schema::suffix_rules_key)
+/// when the index does not hold them yet, or holds other ones.
+void write_suffix_rules(Xapian::WritableDatabase& db, Lemmatizer& lemmatizer);
+
 }  // namespace newsdex

@@ -184,6 +184,7 @@ void ShardWriter::write_metadata(const std::vector<std::pair<std::string, std::s
 void ShardWriter::commit_now() {
     try {
         write_lemma_table(writer_->db, writer_->builder.lemmatizer().take_new_entries());
+        write_suffix_rules(writer_->db, writer_->builder.lemmatizer());
         writer_->db.commit();
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot commit the index " + path_ + ": " + write_problem(e));

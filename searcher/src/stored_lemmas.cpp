@@ -10,6 +10,8 @@ namespace {
 // Bounds on the neighbour search for a form the index does not hold.
 constexpr std::size_t kMaxNeighboursScanned = 400;
 constexpr std::size_t kMaxLemmasOfUnknownForm = 6;
+// Lemmas the suffix rules may give one unknown form (most specific rules first).
+constexpr std::size_t kMaxParadigmLemmas = 3;
 
 void add_unique(Lemmas& into, const std::string& lemma) {
     if (!lemma.empty() && std::find(into.begin(), into.end(), lemma) == into.end()) into.push_back(lemma);
@@ -44,6 +46,18 @@ Lemmas StoredLemmas::lemmas_of_unknown_form(const std::string& term, Language la
     if (stem.empty()) return found;
     // Words the dictionary does not know were indexed under this very stem.
     add_unique(found, stem);
+    // Reduce the form as Hunspell does, with the index's lemmas in place of the dictionary's word
+    // list: undo a suffix rule (пішли → піти, руці → рука, Києві → Київ) or the genitive of a
+    // plural-only noun (суток → сутки), and keep the words the index holds forms of.
+    std::size_t from_paradigms = 0;
+    auto try_root = [&](const std::string& root) {
+        if (from_paradigms >= kMaxParadigmLemmas || root.size() > schema::kMaxWordBytes || root == stem) return;
+        if (!stored(schema::forms_key(root))) return;
+        add_unique(found, root);
+        ++from_paradigms;
+    };
+    for (const auto& root : plural_only_nominatives(term, lang)) try_root(root);
+    for (const auto& root : suffix_rules(lang).roots_of(term)) try_root(root);
     // Forms the dictionary knows were indexed under their lemmas: borrow them from indexed forms
     // with the same stem. Unprefixed terms start with a lower-case letter or digit, so the scan
     // never strays into prefixed terms.
@@ -68,6 +82,27 @@ Lemmas StoredLemmas::lemmas_of_unknown_form(const std::string& term, Language la
         }
     }
     return found;
+}
+
+const SuffixRules& StoredLemmas::suffix_rules(Language lang) {
+    auto& rules = suffix_rules_[static_cast<std::size_t>(lang)];
+    if (!rules) {
+        rules = std::make_unique<SuffixRules>();
+        if (lang == Language::uk || lang == Language::ru)
+            for (const auto& shard : shards_) {
+                const std::string text = shard.get_metadata(schema::suffix_rules_key(lang));
+                if (text.empty()) continue;
+                *rules = SuffixRules::parse(text);
+                break;
+            }
+    }
+    return *rules;
+}
+
+bool StoredLemmas::stored(const std::string& key) const {
+    for (const auto& shard : shards_)
+        if (!shard.get_metadata(key).empty()) return true;
+    return false;
 }
 
 std::vector<std::string> StoredLemmas::forms(const std::string& lemma) const {

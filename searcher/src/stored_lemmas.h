@@ -4,9 +4,12 @@
 #pragma once
 
 #include "newsdex/lemmatizer.h"
+#include "newsdex/paradigm.h"
 
 #include <xapian.h>
 
+#include <array>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -22,8 +25,10 @@ public:
 
     /// Lemma terms (no prefix) of the normalized word @p term in @p lang. English: Snowball, as
     /// at indexing. Ukrainian and Russian: the stored row when the index holds the form; else the
-    /// form itself when it is the lemma of indexed forms; else the rule-based stem plus the stored lemmas of indexed forms that share that stem (a query
-    /// form the archive never used still finds the forms it did use).
+    /// form itself when it is the lemma of indexed forms; else the rule-based stem, the lemmas of
+    /// indexed forms that the dictionary's suffix rules (stored with the index) derive the form
+    /// from, and the stored lemmas of indexed forms that share the stem (a query form the archive
+    /// never used still finds the forms it did use).
     const Lemmas& lemmas(const std::string& term, Language lang);
 
     /// Word forms indexed under @p lemma (any language); for NEAR and highlighting.
@@ -31,6 +36,10 @@ public:
 
 private:
     Lemmas lemmas_of_unknown_form(const std::string& term, Language lang);
+    /// The suffix rules stored with the index for @p lang, read on first use.
+    const SuffixRules& suffix_rules(Language lang);
+    /// Whether any shard stores a value under @p key.
+    bool stored(const std::string& key) const;
     /// The lines stored under @p key in every shard, each once, in shard order.
     std::vector<std::string> stored_lines(const std::string& key) const;
 
@@ -38,6 +47,7 @@ private:
     std::vector<Xapian::Database> shards_;
     RuleLemmatizer rules_;
     std::unordered_map<std::string, Lemmas> cache_;
+    std::array<std::unique_ptr<SuffixRules>, 4> suffix_rules_;
 };
 
 }  // namespace newsdex

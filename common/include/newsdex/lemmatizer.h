@@ -70,6 +70,11 @@ public:
     /// Whether a Hunspell dictionary for @p lang was found (loads it if not loaded yet).
     bool has_dictionary(Language lang);
 
+    /// The suffix rules of @p lang's dictionary (SuffixRules::serialize), stored with the index
+    /// so the searcher can reduce query forms the index never saw; "" when that dictionary has
+    /// not been loaded (it is never loaded for this).
+    std::string suffix_rules(Language lang);
+
     /// Lemmas decided earlier (the table stored with an index), consulted before the dictionary
     /// for Ukrainian and Russian forms: an empty answer means "not known". Keeps a growing index
     /// consistent with itself even if the dictionary package changes, and spares Hunspell calls.

@@ -48,6 +48,9 @@ inline constexpr std::size_t kMaxWordBytes = 120;
 std::string lemma_key(Language lang, std::string_view form);
 /// Key of the word forms (newline-separated) indexed under one lemma term, in any language.
 std::string forms_key(std::string_view lemma);
+/// Key of the suffix rules of the dictionary that lemmatized @p lang (SuffixRules::serialize):
+/// the searcher applies them backwards to a query form the index never saw.
+std::string suffix_rules_key(Language lang);
 /// A lemma such as "бути" or "say" has dozens of forms; beyond this many the list only grows the
 /// metadata without helping NEAR or snippets noticeably.
 inline constexpr std::size_t kMaxFormsPerLemma = 256;

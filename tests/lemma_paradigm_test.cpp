@@ -1,0 +1,202 @@
+// Forms of one lemma meet in both directions even when the query form is one the index never
+// saw: each row indexes a one-sentence article and searches a form of another number, gender or
+// case (past tense plural against singular, the Ukrainian к/ц, г/з, х/с alternations of the
+// dative/locative, plural-only and suppletive nouns against their genitive). The index holds only
+// that article, so the query form is always unknown to it and must be reduced the way the
+// indexer reduces text: the suffix rules stored with the index, checked against its lemmas.
+// Rows marked false must stay apart. Also the pieces on their own: SuffixRules, the plural-only
+// candidates and the Ukrainian fallback stemmer's alternations.
+#include "newsdex/indexer.h"
+#include "newsdex/lemmatizer.h"
+#include "newsdex/paradigm.h"
+#include "newsdex/searcher.h"
+#include "newsdex/stemmer.h"
+#include "test_support.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using namespace newsdex;
+
+namespace {
+
+struct Row {
+    const char* lang;
+    const char* query;
+    const char* document;
+    bool meet = true;
+};
+
+// clang-format off
+const std::vector<Row> kRows = {
+    // Ukrainian past tense: another number or gender than the query's.
+    {"uk", "пішли", "Він пішов додому раніше."},
+    {"uk", "пішов", "Вони пішли додому раніше."},
+    {"uk", "заявив", "Вони заявили про відставку."},
+    {"uk", "заявили", "Вона заявила про відставку."},
+    {"uk", "сказала", "Міністр сказав кілька слів."},
+    {"uk", "прийшли", "Вчора прийшла зима."},
+    {"uk", "вів", "Вона вела переговори."},
+    // Ukrainian consonant alternations in the dative/locative: к/ц, г/з, х/с.
+    {"uk", "руці", "Моя рука болить."},
+    {"uk", "рука", "Квітка в руці."},
+    {"uk", "дорозі", "Дорога була довгою."},
+    {"uk", "дорога", "На дорозі ями."},
+    {"uk", "мусі", "Муха сіла на стіл."},
+    {"uk", "Василівці", "Село Василівка святкує."},
+    {"uk", "Василівка", "У Василівці свято."},
+    {"uk", "Празі", "Прага прийняла саміт."},
+    {"uk", "Києві", "Київ прийняв саміт."},
+    // Plural-only and suppletive nouns against their genitive and other cases.
+    {"uk", "люди", "Багато людей прийшло."},
+    {"uk", "людей", "Люди прийшли на площу."},
+    {"uk", "людьми", "Люди прийшли на площу."},
+    {"uk", "діти", "Немає дітей удома."},
+    {"uk", "гроші", "Немає грошей на рахунку."},
+    {"uk", "грошей", "Гроші надійшли на рахунок."},
+    {"uk", "двері", "Біля дверей черга."},
+    {"uk", "ножиці", "Без ножиць не обійтися."},
+    {"ru", "сутки", "Прошло трое суток."},
+    {"ru", "суток", "Сутки прошли спокойно."},
+    {"ru", "деньги", "Нет денег на ремонт."},
+    {"ru", "денег", "Деньги закончились."},
+    {"ru", "ножницы", "Без ножниц не обойтись."},
+    {"ru", "брюки", "Купил пару брюк."},
+    {"ru", "очков", "Очки лежат на столе."},
+    // Russian verbs and nouns the index never saw in the query's form.
+    {"ru", "пошли", "Он пошёл домой."},
+    {"ru", "сделал", "Они сделали выбор."},
+    {"ru", "переговорах", "Переговоры продолжаются."},
+    {"ru", "руке", "Рука болит."},
+    // Must stay apart: the rules reach only words the dictionary derives the form from.
+    {"uk", "коти", "Кит плаває в океані.", false},
+    {"uk", "лиси", "Темний ліс шумить.", false},
+    {"uk", "пішли", "Пішак стоїть на дошці.", false},
+    {"ru", "пошли", "Пошлина выросла.", false},
+    {"uk", "руці", "Ручка не пише.", false},
+    {"uk", "дорозі", "Дорожчання хліба.", false},
+    {"ru", "суток", "Сутенёр арестован.", false},
+    {"ru", "денег", "День прошёл.", false},
+};
+// clang-format on
+
+bool found(const SearchResults& results, const std::string& id) {
+    return std::any_of(results.hits.begin(), results.hits.end(), [&](const Hit& h) { return h.id == id; });
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+}  // namespace
+
+TEST_CASE("forms of one lemma meet in both directions when the query form is new to the index", "[analysis][paradigm]") {
+    Lemmatizer probe;
+    if (!probe.has_dictionary(Language::uk) || !probe.has_dictionary(Language::ru))
+        FAIL("Hunspell dictionaries uk_UA and ru_RU are required (tools/install-deps.sh installs them)");
+    SearchOptions options;
+    options.snippets = false;
+    options.limit = 10;
+    for (std::size_t i = 0; i < kRows.size(); ++i) {
+        const Row& r = kRows[i];
+        INFO("row " << i << " [" << r.lang << "] query «" << r.query << "» document «" << r.document << "»");
+        // One article per index, so that the query form is never among the indexed forms.
+        test::TempDir dir("paradigm");
+        {
+            IndexOptions io;
+            io.shards = 1;
+            Indexer indexer(dir.str(), io);
+            Article a;
+            a.id = "row";
+            a.lang = r.lang;
+            a.body = r.document;
+            indexer.add_article(a);
+            indexer.commit();
+        }
+        Searcher searcher(dir.str());
+        CHECK(found(searcher.search(r.query, options), "row") == r.meet);
+    }
+}
+
+TEST_CASE("a sharded index stores the suffix rules in every shard", "[analysis][paradigm]") {
+    test::TempDir dir("paradigm-shards");
+    {
+        IndexOptions io;
+        io.shards = 2;
+        Indexer indexer(dir.str(), io);
+        for (int i = 0; i < 6; ++i) {
+            Article a;
+            a.id = "a" + std::to_string(i);
+            a.lang = "uk";
+            a.body = i % 2 ? "Він пішов додому." : "Моя рука болить.";
+            indexer.add_article(a);
+        }
+        indexer.commit();
+    }
+    Searcher searcher(dir.str());
+    SearchOptions options;
+    options.snippets = false;
+    options.collapse_duplicates = false;  // the three articles of each kind share their text
+    CHECK(searcher.search("пішли", options).hits.size() == 3);
+    CHECK(searcher.search("руці", options).hits.size() == 3);
+}
+
+TEST_CASE("suffix rules of an affix file run backwards", "[analysis][paradigm]") {
+    const SuffixRules rules = SuffixRules::from_affix_file(
+        "SET UTF-8\n"
+        "SFX A Y 3\n"
+        "SFX A ка ці [^к]ка\n"
+        "SFX A а у а\n"
+        "SFX A ЁК ЬКА/B ЁК\n"
+        "SFX B Y 1\n"
+        "SFX B 0 ся .\n");
+    CHECK(rules.size() == 4);
+    CHECK(contains(rules.roots_of("руці"), "рука"));
+    CHECK(contains(rules.roots_of("руку"), "рука"));
+    CHECK(!contains(rules.roots_of("руку"), "руку"));     // never the form itself
+    CHECK(rules.roots_of("кці").empty());                  // [^к]ка: кка is no root; a root has 3 letters
+    CHECK(contains(rules.roots_of("пенька"), "пенек"));   // folded like words: lower case, ё → е
+    CHECK(contains(rules.roots_of("молися"), "моли"));      // 0 strip, continuation flags dropped
+    // The text stored with an index reads back to the same rules.
+    const SuffixRules again = SuffixRules::parse(rules.serialize());
+    CHECK(again.size() == rules.size());
+    CHECK(again.serialize() == rules.serialize());
+    CHECK(affix_condition_holds(U"[^к]ка", U"рука"));
+    CHECK(!affix_condition_holds(U"[^к]ка", U"кка"));
+    CHECK(affix_condition_holds(U".", U"x"));
+    CHECK(!affix_condition_holds(U"ка", U"а"));
+}
+
+TEST_CASE("plural-only nouns: candidates for the nominative of a genitive", "[analysis][paradigm]") {
+    CHECK(contains(plural_only_nominatives("суток", Language::ru), "сутки"));
+    CHECK(contains(plural_only_nominatives("денег", Language::ru), "деньги"));
+    CHECK(contains(plural_only_nominatives("ножниц", Language::ru), "ножницы"));
+    CHECK(contains(plural_only_nominatives("людей", Language::uk), "люди"));
+    CHECK(contains(plural_only_nominatives("дверей", Language::uk), "двері"));
+    CHECK(contains(plural_only_nominatives("ножиць", Language::uk), "ножиці"));
+    CHECK(contains(plural_only_nominatives("людьми", Language::uk), "люди"));
+    CHECK(plural_only_nominatives("suток", Language::en).empty());
+    CHECK(plural_only_nominatives("ця", Language::uk).empty());
+}
+
+TEST_CASE("the dictionary gives a plural-only genitive its nominative too", "[analysis][paradigm]") {
+    Lemmatizer l;
+    if (!l.has_dictionary(Language::uk) || !l.has_dictionary(Language::ru)) FAIL("Hunspell dictionaries uk_UA and ru_RU are required");
+    CHECK(contains(l.lemmas("суток", Language::ru), "сутки"));
+    CHECK(contains(l.lemmas("денег", Language::ru), "деньги"));
+    CHECK(contains(l.lemmas("людей", Language::uk), "люди"));
+    CHECK(contains(l.lemmas("дітьми", Language::uk), "діти"));
+    // A word that is its own lemma for another reason gains nothing.
+    CHECK(l.lemmas("також", Language::uk) == Lemmas{"також"});
+    CHECK(!l.suffix_rules(Language::uk).empty());
+}
+
+TEST_CASE("the Ukrainian fallback stemmer undoes fleeting vowels and comparatives", "[analysis][paradigm]") {
+    CHECK(ukrainian_stem("вимисел") == ukrainian_stem("вимислу"));
+    CHECK(ukrainian_stem("вітер") == ukrainian_stem("вітрами"));
+    CHECK(ukrainian_stem("виліт") == ukrainian_stem("вильоту"));
+    CHECK(ukrainian_stem("вагоміше") == ukrainian_stem("вагоміш"));
+    CHECK(ukrainian_stem("12345") == "12345");
+    CHECK(ukrainian_stem("кит") != ukrainian_stem("кіт"));
+}
