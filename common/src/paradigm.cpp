@@ -2,8 +2,6 @@
 
 #include "hunspell_dictionary.h"
 
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <set>
 #include <sstream>
@@ -11,23 +9,51 @@
 namespace newsdex {
 namespace {
 
+// Plain UTF-8 conversions: the searcher parses the stored rules on its first unknown query word,
+// and ICU's conversions made that cost milliseconds. Input is the analyzer's or ICU's output, so
+// valid UTF-8; a stray byte is taken as it is.
 std::u32string to_u32(std::string_view s) {
-    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
     std::u32string out;
-    for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) out.push_back(static_cast<char32_t>(u.char32At(i)));
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        const int n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        if (n == 1 || i + static_cast<std::size_t>(n) > s.size()) {
+            out.push_back(b);
+            ++i;
+            continue;
+        }
+        char32_t c = b & (0x7F >> n);
+        for (int k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        out.push_back(c);
+        i += static_cast<std::size_t>(n);
+    }
     return out;
 }
 
 std::string to_utf8(std::u32string_view s) {
-    icu::UnicodeString u;
-    for (char32_t c : s) u.append(static_cast<UChar32>(c));
     std::string out;
-    u.toUTF8String(out);
+    out.reserve(s.size() * 2);
+    for (char32_t c : s) {
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else if (c < 0x800) {
+            out += static_cast<char>(0xC0 | (c >> 6));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            out += static_cast<char>(0xE0 | (c >> 12));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (c >> 18));
+            out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    }
     return out;
 }
 
-// Rule text folded like dictionary words; "0" is Hunspell's empty affix.
-std::u32string folded(std::string_view field) { return field == "0" ? std::u32string() : to_u32(fold_dictionary_word(field)); }
 
 bool ends_with(std::u32string_view s, std::u32string_view end) {
     return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
@@ -59,18 +85,10 @@ bool affix_condition_holds(std::u32string_view condition, std::u32string_view wo
     return true;
 }
 
-bool SuffixRules::add(std::u32string strip, std::u32string added, std::u32string condition) {
-    auto& rules = by_added_[added];
-    for (const Rule& r : rules)
-        if (r.strip == strip && r.condition == condition) return false;
-    longest_added_ = std::max(longest_added_, added.size());
-    rules.push_back({std::move(strip), std::move(condition)});
-    ++size_;
-    return true;
-}
-
 SuffixRules SuffixRules::from_affix_file(std::string_view aff_text) {
-    SuffixRules rules;
+    // Sorted and without duplicates, so that the same rules always give the same text (the
+    // indexer compares it with what the index holds).
+    std::set<std::string> lines;
     std::istringstream in{std::string(aff_text)};
     std::string line;
     while (std::getline(in, line)) {
@@ -80,23 +98,22 @@ SuffixRules SuffixRules::from_affix_file(std::string_view aff_text) {
         // The header line of a block ("SFX flag Y count") has no condition.
         if (!(fields >> kind >> flag >> strip >> added >> condition)) continue;
         added = added.substr(0, added.find('/'));  // continuation flags
-        rules.add(folded(strip), folded(added), condition == "." ? U"." : to_u32(fold_dictionary_word(condition)));
+        auto fold = [](const std::string& f) { return f == "0" ? std::string() : fold_dictionary_word(f); };
+        lines.insert(fold(strip) + '\t' + fold(added) + '\t' + (condition == "." ? condition : fold_dictionary_word(condition)));
     }
-    return rules;
+    std::string text;
+    for (const auto& l : lines) text += l + '\n';
+    return parse(text);
 }
 
-std::string SuffixRules::serialize() const {
-    // Sorted, so that the same rules always give the same text (the indexer compares it).
-    std::set<std::string> lines;
-    for (const auto& [added, rules] : by_added_)
-        for (const Rule& r : rules) lines.insert(to_utf8(r.strip) + '\t' + to_utf8(added) + '\t' + to_utf8(r.condition));
-    std::string out;
-    for (const auto& l : lines) out += l + '\n';
-    return out;
-}
+std::string SuffixRules::serialize() const { return text_ ? *text_ : std::string(); }
 
-SuffixRules SuffixRules::parse(std::string_view text) {
+SuffixRules SuffixRules::parse(std::string_view stored) {
+    // The rules point into one shared copy of the text: no allocation per rule, since the
+    // searcher parses them on its first unknown query word.
     SuffixRules rules;
+    rules.text_ = std::make_shared<const std::string>(stored);
+    std::string_view text = *rules.text_;
     while (!text.empty()) {
         const std::size_t end = std::min(text.find('\n'), text.size());
         const std::string_view line = text.substr(0, end);
@@ -104,7 +121,10 @@ SuffixRules SuffixRules::parse(std::string_view text) {
         const std::size_t t1 = line.find('\t');
         const std::size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
         if (t2 == std::string_view::npos) continue;
-        rules.add(to_u32(line.substr(0, t1)), to_u32(line.substr(t1 + 1, t2 - t1 - 1)), to_u32(line.substr(t2 + 1)));
+        const std::string_view added = line.substr(t1 + 1, t2 - t1 - 1);
+        rules.by_added_[added].push_back({line.substr(0, t1), line.substr(t2 + 1)});
+        rules.longest_added_ = std::max(rules.longest_added_, added.size());
+        ++rules.size_;
     }
     return rules;
 }
@@ -112,19 +132,27 @@ SuffixRules SuffixRules::parse(std::string_view text) {
 std::vector<std::string> SuffixRules::roots_of(std::string_view form) const {
     std::vector<std::string> out;
     if (by_added_.empty()) return out;
-    const std::u32string word = to_u32(form);
-    std::set<std::u32string> seen{word};
-    for (std::size_t n = std::min(longest_added_, word.size()) + 1; n-- > 0;) {
-        const auto it = by_added_.find(word.substr(word.size() - n));
+    std::set<std::string> seen{std::string(form)};
+    // Every letter boundary from the end of the form, the whole form's first: added suffixes of
+    // up to longest_added_ bytes, longest first.
+    std::vector<std::size_t> cuts;
+    for (std::size_t i = form.size() + 1; i-- > 0;) {
+        if (i < form.size() && (static_cast<unsigned char>(form[i]) & 0xC0) == 0x80) continue;
+        if (form.size() - i > longest_added_) break;
+        cuts.push_back(i);
+    }
+    for (auto c = cuts.rbegin(); c != cuts.rend(); ++c) {
+        const std::size_t cut = *c;
+        if (cut == 0) continue;
+        const auto it = by_added_.find(form.substr(cut));
         if (it == by_added_.end()) continue;
-        const std::u32string_view base = std::u32string_view(word).substr(0, word.size() - n);
-        if (base.empty()) continue;
         for (const Rule& r : it->second) {
-            std::u32string root(base);
+            std::string root(form.substr(0, cut));
             root += r.strip;
-            if (root.size() < 3) continue;  // a root of a letter or two is no root
-            if (!affix_condition_holds(r.condition, root) || !seen.insert(root).second) continue;
-            out.push_back(to_utf8(root));
+            const std::u32string letters = to_u32(root);
+            if (letters.size() < 3) continue;  // a root of a letter or two is no root
+            if (!affix_condition_holds(to_u32(r.condition), letters) || !seen.insert(root).second) continue;
+            out.push_back(std::move(root));
         }
     }
     return out;

@@ -9,6 +9,7 @@
 #include "newsdex/language.h"
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -37,13 +38,12 @@ public:
 
 private:
     struct Rule {
-        std::u32string strip;
-        std::u32string condition;  // as written: letters, [set], [^set], .
+        std::string_view strip;
+        std::string_view condition;  // as written: letters, [set], [^set], .
     };
-    bool add(std::u32string strip, std::u32string add, std::u32string condition);
-
-    std::unordered_map<std::u32string, std::vector<Rule>> by_added_;
-    std::size_t longest_added_ = 0;
+    std::shared_ptr<const std::string> text_;  // the rules' text, which they point into
+    std::unordered_map<std::string_view, std::vector<Rule>> by_added_;
+    std::size_t longest_added_ = 0;  // in bytes
     std::size_t size_ = 0;
 };
 
