@@ -66,6 +66,12 @@ const std::vector<Row> kRows = {
     {"ru", "ножницы", "Без ножниц не обойтись."},
     {"ru", "брюки", "Купил пару брюк."},
     {"ru", "очков", "Очки лежат на столе."},
+    // Personal and interrogative pronouns, which the dictionaries list form by form.
+    {"uk", "хто", "Кого це стосується?"},
+    {"uk", "кому", "Хто прийде завтра?"},
+    {"uk", "вона", "Ми бачили її вчора."},
+    {"ru", "кто", "Кому это нужно?"},
+    {"ru", "она", "Мы видели ее вчера."},
     // Russian verbs and nouns the index never saw in the query's form.
     {"ru", "пошли", "Он пошёл домой."},
     {"ru", "сделал", "Они сделали выбор."},
@@ -80,6 +86,7 @@ const std::vector<Row> kRows = {
     {"uk", "дорозі", "Дорожчання хліба.", false},
     {"ru", "суток", "Сутенёр арестован.", false},
     {"ru", "денег", "День прошёл.", false},
+    {"uk", "кого", "Комар літає.", false},
 };
 // clang-format on
 
@@ -190,6 +197,18 @@ TEST_CASE("the dictionary gives a plural-only genitive its nominative too", "[an
     // A word that is its own lemma for another reason gains nothing.
     CHECK(l.lemmas("також", Language::uk) == Lemmas{"також"});
     CHECK(!l.suffix_rules(Language::uk).empty());
+}
+
+TEST_CASE("pronoun forms and their lemmas", "[analysis][paradigm]") {
+    CHECK(pronoun_lemmas("кого", Language::uk) == std::vector<std::string>{"хто"});
+    CHECK(pronoun_lemmas("його", Language::uk) == std::vector<std::string>{"він", "воно"});
+    CHECK(pronoun_lemmas("им", Language::ru) == std::vector<std::string>{"он", "оно", "они"});
+    CHECK(pronoun_lemmas("хто", Language::uk).empty());
+    CHECK(pronoun_lemmas("кого", Language::en).empty());
+    Lemmatizer l;
+    if (!l.has_dictionary(Language::uk)) FAIL("Hunspell dictionary uk_UA is required");
+    CHECK(contains(l.lemmas("кого", Language::uk), "хто"));
+    CHECK(contains(l.lemmas("кого", Language::uk), "кого"));
 }
 
 TEST_CASE("the Ukrainian fallback stemmer undoes fleeting vowels and comparatives", "[analysis][paradigm]") {

@@ -98,6 +98,10 @@ std::vector<std::string> HunspellDictionary::lemmas(std::string_view word) const
         out.push_back(std::move(lemma));
         if (out.size() == kMaxLemmas) break;
     }
+    // The dictionaries list pronoun forms as words of their own (кого, нею): add their lemma.
+    if (std::find(out.begin(), out.end(), std::string(word)) != out.end())
+        for (std::string& lemma : pronoun_lemmas(word, lang_))
+            if (std::find(out.begin(), out.end(), lemma) == out.end() && out.size() < kMaxLemmas) out.push_back(std::move(lemma));
     // Hunspell-ru and -uk list the genitive of a plural-only noun as a word of its own, "stemmed"
     // to itself (суток, денег, людей): add the nominative plural the dictionary has (сутки).
     if (out.size() == 1 && out.front() == std::string(word)) {

@@ -210,4 +210,55 @@ std::vector<std::string> plural_only_nominatives(std::string_view form, Language
     return out;
 }
 
+std::vector<std::string> pronoun_lemmas(std::string_view form, Language lang) {
+    using Table = std::unordered_map<std::string, std::vector<std::string>>;
+    // Each row: the lemma, then its oblique forms (after ё → е, as the analyzer folds).
+    static const Table uk = [] {
+        const std::vector<std::vector<std::string>> rows = {
+            {"хто", "кого", "кому", "ким", "кім"},
+            {"що", "чого", "чому", "чим", "чім"},
+            {"ніхто", "нікого", "нікому", "ніким", "нікім"},
+            {"ніщо", "нічого", "нічому", "нічим", "нічім"},
+            {"хтось", "когось", "комусь", "кимсь", "кимось", "кімсь", "кімось"},
+            {"щось", "чогось", "чомусь", "чимсь", "чимось", "чімсь", "чімось"},
+            {"я", "мене", "мені", "мною"},
+            {"ти", "тебе", "тобі", "тобою"},
+            {"він", "його", "йому", "ним", "нього", "ньому", "нім"},
+            {"воно", "його", "йому", "ним", "нього", "ньому", "нім"},
+            {"вона", "її", "їй", "нею", "неї", "ній"},
+            {"ми", "нас", "нам", "нами"},
+            {"ви", "вас", "вам", "вами"},
+            {"вони", "їх", "їм", "ними", "них", "їми"},
+        };
+        Table t;
+        for (const auto& row : rows)
+            for (std::size_t i = 1; i < row.size(); ++i) t[row[i]].push_back(row[0]);
+        return t;
+    }();
+    static const Table ru = [] {
+        const std::vector<std::vector<std::string>> rows = {
+            {"кто", "кого", "кому", "кем", "ком"},
+            {"что", "чего", "чему", "чем"},
+            {"никто", "никого", "никому", "никем"},
+            {"ничто", "ничего", "ничему", "ничем"},
+            {"я", "меня", "мне", "мной", "мною"},
+            {"ты", "тебя", "тебе", "тобой", "тобою"},
+            {"он", "его", "него", "ему", "нему", "им", "ним", "нем"},
+            {"оно", "его", "него", "ему", "нему", "им", "ним", "нем"},
+            {"она", "ее", "нее", "ей", "ней", "ею", "нею"},
+            {"мы", "нас", "нам", "нами"},
+            {"вы", "вас", "вам", "вами"},
+            {"они", "их", "них", "им", "ним", "ими", "ними"},
+        };
+        Table t;
+        for (const auto& row : rows)
+            for (std::size_t i = 1; i < row.size(); ++i) t[row[i]].push_back(row[0]);
+        return t;
+    }();
+    const Table* table = lang == Language::uk ? &uk : lang == Language::ru ? &ru : nullptr;
+    if (!table) return {};
+    const auto it = table->find(std::string(form));
+    return it == table->end() ? std::vector<std::string>{} : it->second;
+}
+
 }  // namespace newsdex

@@ -56,6 +56,7 @@ Lemmas StoredLemmas::lemmas_of_unknown_form(const std::string& term, Language la
         add_unique(found, root);
         ++from_paradigms;
     };
+    for (const auto& root : pronoun_lemmas(term, lang)) try_root(root);
     for (const auto& root : plural_only_nominatives(term, lang)) try_root(root);
     for (const auto& root : suffix_rules(lang).roots_of(term)) try_root(root);
     // Forms the dictionary knows were indexed under their lemmas: borrow them from indexed forms

@@ -56,4 +56,9 @@ bool affix_condition_holds(std::u32string_view condition, std::u32string_view wo
 /// for other languages or forms that cannot be such a genitive. Unchecked candidates.
 std::vector<std::string> plural_only_nominatives(std::string_view form, Language lang);
 
+/// Lemmas of a personal or interrogative pronoun form (кого → хто, нею → вона, чем → что), which
+/// the dictionaries list as words of their own; empty for any other word. A closed class: the
+/// forms are listed, for uk and ru.
+std::vector<std::string> pronoun_lemmas(std::string_view form, Language lang);
+
 }  // namespace newsdex
