@@ -273,7 +273,9 @@ TEST_CASE("the operator form of a minimum, for remote shards, matches as the loc
         INFO("at least " << k << " of " << kWords);
         QueryBuilder builder(analyzer, lemmas);
         builder.set_serialisable(true);
-        const SearchOptions options = at_least(k);
+        SearchOptions options = at_least(k);
+        // Both sides weigh with the same scheme, so that their scores can be compared.
+        options.weighting = SearchOptions::Weighting::bm25;
         const Xapian::Query query = builder.build(parse_query(kEightWords), db, options);
         // Serialisable: no posting source, which is what a remote server cannot rebuild.
         CHECK_NOTHROW(Xapian::Query::unserialise(query.serialise()));

@@ -8,8 +8,8 @@ namespace newsdex::eval {
 namespace {
 
 // Everything a variant states explicitly, so that a built-in keeps its meaning when the
-// library defaults move: plain BM25 (Robertson's k1 and b), stems, strict AND, no bonuses.
-constexpr const char* kNeutral = "match:and,min:0.5,long-words:5,fallback:0,k1:1.2,b:0.75,stems:1,exact:0,title:0,prox:0,window:3,every:0";
+// library defaults move: plain BM25 (Robertson's k1 and b), stems, strict AND, no bonuses, no feedback.
+constexpr const char* kNeutral = "scheme:bm25,match:and,min:0.5,long-words:5,fallback:0,k1:1.2,b:0.75,stems:1,exact:0,title:0,prox:0,window:3,every:0";
 
 struct Builtin {
     std::string name, settings;  // settings over kNeutral ("" for the library defaults)
@@ -34,7 +34,7 @@ const std::vector<Builtin>& builtins() {
         {"or+exact-0.5", "match:or,exact:0.5", false},
         {"or+title-0.5", "match:or,title:0.5", false},
         {"or+every-0.5", "match:or,every:0.5", false},
-        {"long-or+b-0.9+every-0.5", "long:or,fallback:1,b:0.9,every:0.5", false},  // spelled out: the defaults
+        {"long-or+b-0.9+every-0.5", "long:or,fallback:1,b:0.9,every:0.5", false},  // the defaults until 2026-12-02
         {"default", "", true},
     };
     return list;
@@ -45,6 +45,17 @@ WordMatch parse_match(const std::string& value) {
     if (value == "or" || value == "any") return WordMatch::any;
     if (value == "min" || value == "minimum") return WordMatch::minimum;
     throw std::invalid_argument("unknown match mode \"" + value + "\" (and, or, min)");
+}
+
+SearchOptions::Weighting parse_weighting(const std::string& value) {
+    using W = SearchOptions::Weighting;
+    if (value == "bm25") return W::bm25;
+    if (value == "bm25plus") return W::bm25plus;
+    if (value == "dph") return W::dph;
+    if (value == "pl2") return W::pl2;
+    if (value == "inl2") return W::inl2;
+    if (value == "lm") return W::lm;
+    throw std::invalid_argument("unknown weighting scheme \"" + value + "\" (bm25, bm25plus, dph, pl2, inl2, lm)");
 }
 
 double parse_number(const std::string& key, const std::string& value) {
@@ -83,6 +94,10 @@ void apply_settings(Variant& v, const std::string& settings) {
         else if (key == "prox") o.proximity_bonus = parse_number(key, value);
         else if (key == "every") o.all_words_bonus = parse_number(key, value);
         else if (key == "window") o.proximity_window = static_cast<unsigned>(parse_number(key, value));
+        else if (key == "scheme") o.weighting = parse_weighting(value);
+        else if (key == "prf") o.feedback_terms = static_cast<std::size_t>(parse_number(key, value));
+        else if (key == "prf-docs") o.feedback_documents = static_cast<std::size_t>(parse_number(key, value));
+        else if (key == "prf-weight") o.feedback_weight = parse_number(key, value);
         else if (key == "engine") {
             if (value != "newsdex" && value != "xapian") throw std::invalid_argument("unknown engine \"" + value + "\" (newsdex, xapian)");
             v.xapian_peer = value == "xapian";

@@ -16,6 +16,50 @@
 namespace newsdex {
 namespace fs = std::filesystem;
 
+namespace {
+
+void set_weighting(Xapian::Enquire& enquire, const SearchOptions& options) {
+    using W = SearchOptions::Weighting;
+    switch (options.weighting) {
+    case W::bm25: enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0, 1, options.bm25_b, 0.5)); break;
+    case W::bm25plus: enquire.set_weighting_scheme(Xapian::BM25PlusWeight(options.bm25_k1, 0, 1, options.bm25_b, 0.5, 1.0)); break;
+    case W::dph: enquire.set_weighting_scheme(Xapian::DPHWeight()); break;
+    case W::pl2: enquire.set_weighting_scheme(Xapian::PL2Weight()); break;
+    case W::inl2: enquire.set_weighting_scheme(Xapian::InL2Weight()); break;
+    case W::lm: enquire.set_weighting_scheme(Xapian::LMWeight(0, Xapian::Weight::DIRICHLET_SMOOTHING, 2000, 0)); break;
+    }
+}
+
+// Only word and lemma terms may join a query: not ids, dates, sources or other prefixed terms.
+class WordTermsOnly : public Xapian::ExpandDecider {
+public:
+    bool operator()(const std::string& term) const override {
+        if (term.empty()) return false;
+        const unsigned char c = static_cast<unsigned char>(term[0]);
+        if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return true;
+        return term.size() > 1 && term[0] == 'Z' && term[1] != 'S';
+    }
+};
+
+// The first hits' best terms, added to the query: for queries whose words the wanted articles
+// share with their neighbours in other words.
+Xapian::MSet with_feedback(Xapian::Enquire& enquire, const Xapian::MSet& first, const SearchOptions& options) {
+    Xapian::RSet relevant;
+    std::size_t taken = 0;
+    for (auto it = first.begin(); it != first.end() && taken < options.feedback_documents; ++it, ++taken) relevant.add_document(*it);
+    const WordTermsOnly words_only;
+    const Xapian::ESet terms = enquire.get_eset(static_cast<Xapian::termcount>(options.feedback_terms), relevant, &words_only);
+    if (terms.empty()) return first;
+    const Xapian::Query expansion(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    // AND_MAYBE: the new terms reorder what the query matched (and its filters let through), and
+    // bring in nothing else.
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, enquire.get_query(),
+                                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expansion, options.feedback_weight)));
+    return enquire.get_mset(static_cast<Xapian::doccount>(options.offset), static_cast<Xapian::doccount>(options.limit));
+}
+
+}  // namespace
+
 struct Searcher::Impl {
     std::string path;
     Xapian::Database db;
@@ -41,7 +85,7 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
     SearchResults results;
     try {
         Xapian::Enquire enquire(impl_->db);
-        enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0, 1, options.bm25_b, 0.5));
+        set_weighting(enquire, options);
         if (options.collapse_duplicates) enquire.set_collapse_key(schema::kContentSlot);
         // Undated articles go last in either direction.
         Xapian::MultiValueKeyMaker by_date;
@@ -62,6 +106,8 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
                                     static_cast<Xapian::doccount>(options.limit));
         };
         Xapian::MSet mset = run(options);
+        if (options.feedback_terms > 0 && options.sort == SortOrder::relevance && !mset.empty())
+            mset = with_feedback(enquire, mset, options);
         // A query with one word the collection lacks (a typo, a name spelled otherwise) should
         // still find the documents that hold the rest, ranked by how many of them they hold.
         if (mset.get_matches_upper_bound() == 0 && options.or_fallback && builder.plain_words() > 1 &&

@@ -28,9 +28,9 @@ struct IndexProgress {
 /// (BM25F-style, rather than separate fields scored apart). The defaults ranked best on the
 /// held-out queries of docs/quality.md; the other values exist so bench/eval can compare them.
 struct TermWeights {
-    unsigned title = 3;        ///< a title word
-    unsigned lead = 1;         ///< a word among the first lead_words words of the body
-    unsigned lead_words = 0;   ///< how far the lead reaches (0: no lead)
+    unsigned title = 1;        ///< a title word
+    unsigned lead = 3;         ///< a word among the first lead_words words of the body
+    unsigned lead_words = 50;  ///< how far the lead reaches (0: no lead)
 };
 
 struct IndexOptions {

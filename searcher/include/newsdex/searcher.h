@@ -89,9 +89,21 @@ struct SearchOptions {
     /// When a query of several plain words finds nothing, run it again matching any of them.
     bool or_fallback = true;
 
-    /// Under relaxed matching (any, minimum), extra weight, as a multiple of their BM25 weight, for
-    /// documents that hold every plain word: they come first as under strict AND, the rest follow.
-    double all_words_bonus = 0.5;
+    /// Under relaxed matching (any, minimum), extra weight, as a multiple of their word weight, for
+    /// documents that hold every plain word (0: none; it lost on held-out pasted headlines).
+    double all_words_bonus = 0;
+
+    /// Xapian's weighting scheme for the words. The default, DPH (divergence from randomness), has
+    /// no parameters to tune and ranked best on the held-out known-item queries of
+    /// docs/quality.md; the others exist so bench/eval can compare them. bm25_k1/bm25_b apply to
+    /// bm25 and bm25plus only.
+    enum class Weighting { bm25, bm25plus, dph, pl2, inl2, lm };
+    Weighting weighting = Weighting::dph;
+    /// Pseudo-relevance feedback: the feedback_terms best terms of the first feedback_documents
+    /// hits are added to the query, weighted feedback_weight, and it runs again (0: off).
+    std::size_t feedback_terms = 0;
+    std::size_t feedback_documents = 3;
+    double feedback_weight = 0.3;
 
     /// BM25 term-frequency saturation (k1) and document-length normalization (b).
     double bm25_k1 = 1.2;
