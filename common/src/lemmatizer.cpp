@@ -1,6 +1,7 @@
 #include "newsdex/lemmatizer.h"
 
 #include "hunspell_dictionary.h"
+#include "newsdex/paradigm.h"
 #include "newsdex/stemmer.h"
 
 #include <array>
@@ -51,6 +52,9 @@ struct Lemmatizer::Impl {
         const bool hyphenated = term.find('-') != std::string_view::npos;
         if (const HunspellDictionary* dict = hyphenated ? nullptr : dictionary(lang)) {
             Lemmas found = dict->lemmas(term);
+            // A short or colloquial form the dictionary lists only in full (ведем → ведемо).
+            for (const std::string& variant : variant_spellings(term, lang))
+                if (found.empty()) found = dict->lemmas(variant);
             if (!found.empty()) {
                 ++stats.dictionary;
                 return found;

@@ -210,6 +210,27 @@ std::vector<std::string> plural_only_nominatives(std::string_view form, Language
     return out;
 }
 
+std::vector<std::string> variant_spellings(std::string_view form, Language lang) {
+    std::vector<std::string> out;
+    if (lang != Language::uk) return out;
+    const std::u32string w = to_u32(form);
+    if (w.size() < 4) return out;
+    auto ends = [&](std::u32string_view e) { return ends_with(w, e); };
+    auto cut = [&](std::size_t n) { return w.substr(0, w.size() - n); };
+    // 1st person plural without its final о: ведем, взуєм, робим, сидім.
+    // Not in shorter words, where names end so too (Салім, Цусім).
+    if (w.size() >= 6 && (ends(U"ем") || ends(U"єм") || ends(U"им") || ends(U"ім"))) out.push_back(to_utf8(w + U"о"));
+    // ... and reflexive: стріляємся, вчимся.
+    if (ends(U"мся") || ends(U"мсь")) out.push_back(to_utf8(cut(2) + U"ося"));
+    // Reflexive 3rd person without its ся: купаєть(ся).
+    if (ends(U"ть") && !ends(U"ться")) out.push_back(to_utf8(w + U"ся"));
+    // The old dative -ови: фабрикантови → фабрикантові.
+    if (ends(U"ови") || ends(U"еви")) out.push_back(to_utf8(cut(1) + U"і"));
+    // Short comparative adverbs: вбогіш → вбогіше.
+    if (ends(U"іш")) out.push_back(to_utf8(w + U"е"));
+    return out;
+}
+
 std::vector<std::string> pronoun_lemmas(std::string_view form, Language lang) {
     using Table = std::unordered_map<std::string, std::vector<std::string>>;
     // Each row: the lemma, then its oblique forms (after ё → е, as the analyzer folds).

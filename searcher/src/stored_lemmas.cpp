@@ -59,6 +59,10 @@ Lemmas StoredLemmas::lemmas_of_unknown_form(const std::string& term, Language la
     for (const auto& root : pronoun_lemmas(term, lang)) try_root(root);
     for (const auto& root : plural_only_nominatives(term, lang)) try_root(root);
     for (const auto& root : suffix_rules(lang).roots_of(term)) try_root(root);
+    for (const auto& variant : variant_spellings(term, lang)) {
+        for (const auto& lemma : stored_lines(schema::lemma_key(lang, variant))) try_root(lemma);
+        for (const auto& root : suffix_rules(lang).roots_of(variant)) try_root(root);
+    }
     // Forms the dictionary knows were indexed under their lemmas: borrow them from indexed forms
     // with the same stem. Unprefixed terms start with a lower-case letter or digit, so the scan
     // never strays into prefixed terms.

@@ -56,6 +56,11 @@ bool affix_condition_holds(std::u32string_view condition, std::u32string_view wo
 /// for other languages or forms that cannot be such a genitive. Unchecked candidates.
 std::vector<std::string> plural_only_nominatives(std::string_view form, Language lang);
 
+/// The standard spellings of a colloquial or poetic short form that the dictionary does not list
+/// (uk: ведем → ведемо, стріляємся → стріляємося, купаєть → купається, фабрикантови →
+/// фабрикантові, вбогіш → вбогіше); empty for other words and languages. Unchecked candidates.
+std::vector<std::string> variant_spellings(std::string_view form, Language lang);
+
 /// Lemmas of a personal or interrogative pronoun form (кого → хто, нею → вона, чем → что), which
 /// the dictionaries list as words of their own; empty for any other word. A closed class: the
 /// forms are listed, for uk and ru.
