@@ -105,11 +105,21 @@ std::vector<std::string> HunspellDictionary::lemmas(std::string_view word) const
     // Hunspell-ru and -uk list the genitive of a plural-only noun as a word of its own, "stemmed"
     // to itself (суток, денег, людей): add the nominative plural the dictionary has (сутки).
     if (out.size() == 1 && out.front() == std::string(word)) {
-        for (const std::string& nominative : plural_only_nominatives(word, lang_))
-            if (is_entry(nominative)) {
+        for (const std::string& nominative : plural_only_nominatives(word, lang_)) {
+            if (!hunspell_->spell(nominative)) continue;
+            bool entry = false, same_paradigm = false;
+            for (const std::string& s : hunspell_->stem(nominative)) {
+                const std::string lemma = fold_dictionary_word(s);
+                entry = entry || lemma == nominative;
+                same_paradigm = same_paradigm || lemma == out.front();
+            }
+            if (entry && !same_paradigm) {
                 out.push_back(nominative);
                 break;
             }
+            // закони is a form of закон: an ordinary noun, no plural-only genitive; stop asking.
+            if (same_paradigm) break;
+        }
     }
     return out;
 }
