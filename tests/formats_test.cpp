@@ -1,12 +1,20 @@
 // Article formats chosen by sniffing: WARC, RSS, Atom, plain text, JSON layouts.
 #include "charset.h"
 #include "extractor.h"
+#include "newsdex/schema.h"
 
 #include <catch2/catch.hpp>
 #include <unicode/unistr.h>
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <brotli/encode.h>
+#include <zlib.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <utility>
+#include <vector>
 
 using namespace newsdex;
 
@@ -107,7 +115,7 @@ TEST_CASE("RSS 2.0 and Atom feeds give one article per item", "[formats][feed]")
     REQUIRE(r.articles.size() == 2);
     CHECK(r.articles[0].title == "Bridge reopens");
     CHECK(r.articles[0].url == "https://courier.example.com/bridge");
-    CHECK(r.articles[0].published == "2024-03-05T10:20:30");
+    CHECK(r.articles[0].published == "2024-03-05T10:20:30Z");
     CHECK(r.articles[0].author == "Ann Hill");
     CHECK(r.articles[0].body == "The old bridge reopened to traffic on Tuesday.\nRepairs took a year.");
     CHECK(r.articles[0].source == "Daily Courier");
@@ -236,4 +244,220 @@ TEST_CASE("HTML author from a byline when metadata has none or only a URL; site 
     CHECK(a.author == "Ann Lee");
     CHECK(a.title == "Tide tables change");
     CHECK(a.source == "Coast Post");
+}
+
+namespace {
+
+// Content codings built here with zlib and libbrotli's encoder, so each test states its bytes.
+std::string zlib_wrapped(const std::string& data, int window_bits) {
+    z_stream z{};
+    REQUIRE(deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+    std::string out(deflateBound(&z, static_cast<uLong>(data.size())) + 64, '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    z.avail_in = static_cast<uInt>(data.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    REQUIRE(deflate(&z, Z_FINISH) == Z_STREAM_END);
+    out.resize(z.total_out);
+    deflateEnd(&z);
+    return out;
+}
+
+std::string brotli(const std::string& data) {
+    std::string out(BrotliEncoderMaxCompressedSize(data.size()) + 64, '\0');
+    std::size_t size = out.size();
+    REQUIRE(BrotliEncoderCompress(BROTLI_DEFAULT_QUALITY, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, data.size(),
+                                  reinterpret_cast<const std::uint8_t*>(data.data()), &size,
+                                  reinterpret_cast<std::uint8_t*>(out.data())) == BROTLI_TRUE);
+    out.resize(size);
+    return out;
+}
+
+std::string chunk(const std::string& body, std::size_t piece, const std::string& extension = "") {
+    std::string out;
+    for (std::size_t at = 0; at < body.size(); at += piece) {
+        const std::string part = body.substr(at, piece);
+        char size[32];
+        std::snprintf(size, sizeof size, "%zX", part.size());
+        out += std::string(size) + extension + "\r\n" + part + "\r\n";
+    }
+    return out + "0\r\n\r\n";
+}
+
+std::string http_response(const std::string& headers, const std::string& body) {
+    return "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n" + headers + "\r\n" + body;
+}
+
+const std::string kUtf8Page =
+    "<html><head><title>Міст відкрили</title></head><body><nav><a href=\"/\">Головна</a></nav><article>"
+    "<p>Після двох років ремонту міст через річку знову відкрили для руху автомобілів і трамваїв.</p>"
+    "</article></body></html>";
+const std::string kUtf8Body = "Після двох років ремонту міст через річку знову відкрили для руху автомобілів і трамваїв.";
+
+Extraction one_response(const std::string& headers, const std::string& body) {
+    return extract_warc({"enc.warc", warc_record("response", "https://misto.example.ua/mist", http_response(headers, body))});
+}
+
+}  // namespace
+
+TEST_CASE("WARC content codings: gzip, deflate (zlib and raw), br, and stacked codings", "[formats][warc][encodings]") {
+    struct Case {
+        const char* name;
+        std::string headers;
+        std::string body;
+    };
+    const std::vector<Case> cases{
+        {"identity", "Content-Encoding: identity\r\n", kUtf8Page},
+        {"gzip", "Content-Encoding: gzip\r\n", zlib_wrapped(kUtf8Page, 15 + 16)},
+        {"x-gzip", "Content-Encoding: x-gzip\r\n", gzip(kUtf8Page)},
+        {"deflate, zlib-wrapped", "Content-Encoding: deflate\r\n", zlib_wrapped(kUtf8Page, 15)},
+        {"deflate, raw", "Content-Encoding: Deflate\r\n", zlib_wrapped(kUtf8Page, -15)},
+        {"br", "Content-Encoding: br\r\n", brotli(kUtf8Page)},
+        {"gzip then br", "Content-Encoding: gzip, br\r\n", brotli(zlib_wrapped(kUtf8Page, 15 + 16))},
+        {"two gzip members", "Content-Encoding: gzip\r\n",
+         zlib_wrapped(kUtf8Page.substr(0, 100), 15 + 16) + zlib_wrapped(kUtf8Page.substr(100), 15 + 16)},
+    };
+    for (const Case& c : cases) {
+        INFO(c.name);
+        const Extraction ex = one_response(c.headers, c.body);
+        CHECK(ex.problems.empty());
+        REQUIRE(ex.articles.size() == 1);
+        CHECK(ex.articles[0].title == "Міст відкрили");
+        CHECK(ex.articles[0].body == kUtf8Body);
+        // The same coding under chunked transfer coding, in pieces that split multi-byte data.
+        const Extraction chunked = one_response("Transfer-Encoding: chunked\r\n" + c.headers, chunk(c.body, 7));
+        CHECK(chunked.problems.empty());
+        REQUIRE(chunked.articles.size() == 1);
+        CHECK(chunked.articles[0].body == kUtf8Body);
+    }
+}
+
+TEST_CASE("WARC chunked transfer coding: extensions, trailers, upper-case sizes", "[formats][warc][encodings]") {
+    // Chunk extensions after ';' and trailer fields after the last chunk carry nothing for us.
+    std::string body = chunk(kUtf8Page, 40, ";name=value");
+    body.insert(body.size() - 2, "Expires: never\r\n");
+    const Extraction ex = one_response("Transfer-Encoding: chunked\r\n", body);
+    CHECK(ex.problems.empty());
+    REQUIRE(ex.articles.size() == 1);
+    CHECK(ex.articles[0].body == kUtf8Body);
+    // A body that ends right after its last data chunk (some crawlers drop the zero chunk).
+    std::string no_end = chunk(kUtf8Page, 64);
+    no_end.resize(no_end.size() - 5);
+    const Extraction cut = one_response("Transfer-Encoding: chunked\r\n", no_end);
+    CHECK(cut.problems.empty());
+    REQUIRE(cut.articles.size() == 1);
+    CHECK(cut.articles[0].body == kUtf8Body);
+    // A body stored already de-chunked under a header still saying "chunked" is read as it is.
+    const Extraction plain = one_response("Transfer-Encoding: chunked\r\n", kUtf8Page);
+    CHECK(plain.problems.empty());
+    REQUIRE(plain.articles.size() == 1);
+    CHECK(plain.articles[0].body == kUtf8Body);
+}
+
+TEST_CASE("WARC corrupt encoded bodies: the record is skipped with a reason, the rest indexed", "[formats][warc][encodings]") {
+    const std::string gz = zlib_wrapped(kUtf8Page, 15 + 16);
+    std::string flipped = gz;
+    flipped[flipped.size() / 2] = static_cast<char>(flipped[flipped.size() / 2] ^ 0x55);
+    std::string bad_chunks = chunk(kUtf8Page, 50);
+    bad_chunks.replace(bad_chunks.find("\r\n32\r\n") + 2, 2, "zz");  // the second chunk's size
+    const std::string too_short_chunk = "FFFF\r\n" + kUtf8Page + "\r\n0\r\n\r\n";
+    auto record = [](const std::string& uri, const std::string& headers, const std::string& body) {
+        return warc_record("response", uri, http_response(headers, body));
+    };
+    const std::string warc =
+        record("https://misto.example.ua/gzip-cut", "Content-Encoding: gzip\r\n", gz.substr(0, gz.size() / 2)) +
+        record("https://misto.example.ua/gzip-flipped", "Content-Encoding: gzip\r\n", flipped) +
+        record("https://misto.example.ua/br-garbage", "Content-Encoding: br\r\n", "this is not brotli at all, just text") +
+        record("https://misto.example.ua/br-cut", "Content-Encoding: br\r\n", brotli(kUtf8Page).substr(0, 20)) +
+        record("https://misto.example.ua/deflate-garbage", "Content-Encoding: deflate\r\n", std::string("\xff\xfe\xfd\xfc", 4)) +
+        record("https://misto.example.ua/bad-chunk-size", "Transfer-Encoding: chunked\r\n", bad_chunks) +
+        record("https://misto.example.ua/chunk-past-end", "Transfer-Encoding: chunked\r\n", too_short_chunk) +
+        record("https://misto.example.ua/compress", "Content-Encoding: compress\r\n", "\x1f\x9d...") +
+        record("https://misto.example.ua/mist", "Content-Encoding: gzip\r\n", gz);
+    const Extraction ex = extract_articles({"bad.warc", warc});
+    REQUIRE(ex.articles.size() == 1);
+    CHECK(ex.articles[0].url == "https://misto.example.ua/mist");
+    CHECK(ex.articles[0].body == kUtf8Body);
+    REQUIRE(ex.problems.size() == 8);
+    const std::vector<std::pair<std::string, std::string>> expected{
+        {"gzip-cut", "cannot decode the gzip body: compressed body is truncated"},
+        {"gzip-flipped", "cannot decode the gzip body"},
+        {"br-garbage", "cannot decode the br body"},
+        {"br-cut", "cannot decode the br body: compressed body is truncated"},
+        {"deflate-garbage", "cannot decode the deflate body"},
+        {"bad-chunk-size", "chunked body has a bad chunk size line"},
+        {"chunk-past-end", "chunked body is truncated inside a chunk"},
+        {"compress", "content coding compress"},
+    };
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        INFO(expected[i].first << ": " << ex.problems[i].detail);
+        CHECK(ex.problems[i].where == "bad.warc#https://misto.example.ua/" + expected[i].first);
+        CHECK(ex.problems[i].reason == (expected[i].first == "compress" ? "unsupported format" : "corrupt member"));
+        CHECK(ex.problems[i].detail.rfind(expected[i].second, 0) == 0);
+    }
+}
+
+TEST_CASE("plain text: navigation lines above the headline are not the title", "[formats][text]") {
+    const Extraction uk = extract_articles(
+        {"page.txt",
+         "ua en ru\n"
+         "Головна | Новини | Спорт | Культура\n"
+         "Головна › Новини › Київ\n"
+         "\n"
+         "Меню\n"
+         "==========\n"
+         "У Києві відкрили новий міст через Дніпро\n"
+         "\n"
+         "Міст будували чотири роки, і тепер ним поїдуть трамваї.\n"});
+    REQUIRE(uk.articles.size() == 1);
+    CHECK(uk.articles[0].title == "У Києві відкрили новий міст через Дніпро");
+    CHECK(uk.articles[0].body == "Міст будували чотири роки, і тепер ним поїдуть трамваї.");
+
+    const Extraction en = extract_articles(
+        {"page.txt",
+         "UA | EN | RU\n"
+         "Sign In\n"
+         "* * *\n"
+         "Home / World / Europe\n"
+         "Night train returns to the Highlands after twenty years\n"
+         "By: Ann Hill\n"
+         "\n"
+         "The sleeper service left Glasgow at midnight.\n"});
+    REQUIRE(en.articles.size() == 1);
+    CHECK(en.articles[0].title == "Night train returns to the Highlands after twenty years");
+    CHECK(en.articles[0].author == "Ann Hill");
+    CHECK(en.articles[0].body == "The sleeper service left Glasgow at midnight.");
+
+    // A short headline right above the header lines is the title, whatever it looks like.
+    const Extraction short_title = extract_articles(
+        {"page.txt", "рус укр\nПогода\nDate: 2024-02-01\n\nЗавтра похолодає до мінус десяти.\n"});
+    REQUIRE(short_title.articles.size() == 1);
+    CHECK(short_title.articles[0].title == "Погода");
+    CHECK(short_title.articles[0].published == "2024-02-01");
+
+    // Three short words that are not all capitalised read like a headline; so does a Russian one.
+    const Extraction ru = extract_articles({"page.txt", "Главная | Новости\nЦены снова выросли\n\nИнфляция ускорилась в марте.\n"});
+    REQUIRE(ru.articles.size() == 1);
+    CHECK(ru.articles[0].title == "Цены снова выросли");
+
+    // A text of nothing but menus still gets its first line as the title.
+    const Extraction menus = extract_articles({"page.txt", "ua en ru\nГоловна | Новини\n"});
+    REQUIRE(menus.articles.size() == 1);
+    CHECK(menus.articles[0].title == "ua en ru");
+}
+
+TEST_CASE("feed and WARC dates keep their offset for display and their instant for the index", "[formats][dates]") {
+    const std::string rss = R"(<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Київ сьогодні</title>
+<item><title>Нічний потяг</title><link>https://kyiv.example.ua/a</link><pubDate>Fri, 01 Mar 2019 01:30:00 +0300</pubDate>
+<description>Потяг вирушив опівночі.</description></item>
+<item><title>Night train</title><link>https://kyiv.example.ua/b</link><pubDate>Thu, 28 Feb 2019 17:30:00 EST</pubDate>
+<description>The train left at midnight.</description></item>
+</channel></rss>)";
+    const Extraction r = extract_articles({"feed.xml", rss});
+    REQUIRE(r.articles.size() == 2);
+    CHECK(r.articles[0].published == "2019-03-01T01:30:00+03:00");
+    CHECK(r.articles[1].published == "2019-02-28T17:30:00-05:00");
+    CHECK(newsdex::schema::date_key(r.articles[0].published) == "20190228223000");
+    CHECK(newsdex::schema::date_key(r.articles[1].published) == "20190228223000");
 }

@@ -8,6 +8,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 using namespace newsdex;
 
 namespace {
@@ -210,4 +212,38 @@ TEST_CASE("a pasted upper-case headline with AND and NOT finds its article", "[s
     const auto text = ids(s.search("officials -iran", literal));
     CHECK(text == std::vector<std::string>{"iran"});
     CHECK(ids(s.search("grain NOT iran", literal)) == std::vector<std::string>{"iran"});
+}
+
+TEST_CASE("site: finds an IDN host by either spelling; date: finds an article by its UTC day", "[search][hosts][dates]") {
+    test::TempDir dir;
+    const std::string db = dir / "db";
+    {
+        Indexer indexer(db);
+        Article idn = article("idn", "Нічний потяг до Ужгорода", "Потяг вирушив опівночі з Києва.", "2019-03-01T01:30:00+03:00");
+        idn.url = "https://www.КИРИЛИЦЯ.укр:8443/новини/потяг";
+        indexer.add_article(idn);
+        Article puny = article("puny", "Потяг повернувся", "Потяг повернувся до Києва вранці.", "Fri, 01 Mar 2019 23:30:00 -0500");
+        puny.url = "https://xn--h1aaafh2a9b4d.xn--j1amh/x";
+        indexer.add_article(puny);
+        Article other = article("other", "Потяг на Львів", "Потяг на Львів затримується.", "2019-03-01");
+        other.url = "https://lviv.example.ua/a";
+        indexer.add_article(other);
+        indexer.commit();
+    }
+    Searcher s(db);
+    auto sorted = [&](const std::string& q) {
+        auto r = ids(s.search(q));
+        std::sort(r.begin(), r.end());
+        return r;
+    };
+    const std::vector<std::string> both{"idn", "puny"};
+    CHECK(sorted("site:кирилиця.укр") == both);
+    CHECK(sorted("site:xn--h1aaafh2a9b4d.xn--j1amh") == both);
+    CHECK(sorted("site:WWW.Кирилиця.УКР") == both);
+    CHECK(sorted("site:lviv.example.ua") == std::vector<std::string>{"other"});
+    // 01:30 in Kyiv on 1 March is 28 February in UTC; 23:30 EST on 1 March is 2 March in UTC; a
+    // date alone stays on its day.
+    CHECK(sorted("date:2019-02-28") == std::vector<std::string>{"idn"});
+    CHECK(sorted("date:2019-03-01") == std::vector<std::string>{"other"});
+    CHECK(sorted("date:2019-03-02") == std::vector<std::string>{"puny"});
 }

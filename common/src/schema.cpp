@@ -5,18 +5,13 @@
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
+#include <memory>
+
+#include <arpa/inet.h>
+#include <unicode/uidna.h>
+#include <uriparser/Uri.h>
 
 namespace newsdex::schema {
-namespace {
-
-bool all_digits(std::string_view s) {
-    if (s.empty()) return false;
-    for (char c : s)
-        if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-    return true;
-}
-
-}  // namespace
 
 std::uint64_t stable_hash(std::string_view s, std::uint64_t h) {
     for (unsigned char c : s) {
@@ -35,54 +30,91 @@ std::string id_term(std::string_view id) {
     return term.append(id.substr(0, kMaxIdBytes - 17)).append("#").append(hash);
 }
 
-std::string date_key(std::string_view iso) {
-    // Accepts YYYY, YYYY-MM, YYYY-MM-DD, then optional [T ]hh:mm[:ss]; a time zone is ignored.
-    std::string key;
-    auto take = [&](std::size_t pos, std::size_t len, int lo, int hi) -> bool {
-        if (iso.size() < pos + len) return false;
-        std::string_view part = iso.substr(pos, len);
-        if (!all_digits(part)) return false;
-        int v = std::stoi(std::string(part));
-        if (v < lo || v > hi) return false;
-        key.append(part);
-        return true;
-    };
-    if (!take(0, 4, 1000, 2999)) return {};
-    if (iso.size() > 4 && iso[4] == '-' && take(5, 2, 1, 12)) {
-        if (iso.size() > 7 && iso[7] == '-' && take(8, 2, 1, 31)) {
-            if (iso.size() > 10 && (iso[10] == 'T' || iso[10] == ' ') && take(11, 2, 0, 23) && iso.size() > 13 &&
-                iso[13] == ':' && take(14, 2, 0, 59)) {
-                if (!(iso.size() > 16 && iso[16] == ':' && take(17, 2, 0, 60))) key.append("00");
-            }
-        }
-    }
-    key.resize(14, '0');
-    // A year or month alone stands for its first day, not for day 00.
-    if (key.compare(4, 2, "00") == 0) key.replace(4, 2, "01");
-    if (key.compare(6, 2, "00") == 0) key.replace(6, 2, "01");
-    return key;
+namespace {
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
 }
 
-std::string date_key_end(std::string_view iso) {
-    const std::string key = date_key(iso);
-    if (key.empty()) return key;
-    const auto digits = static_cast<std::size_t>(std::count_if(iso.begin(), iso.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }));
-    if (digits <= 4) return key.substr(0, 4) + "1231235959";
-    if (digits <= 6) return key.substr(0, 6) + "31235959";
-    if (digits <= 8) return key.substr(0, 8) + "235959";
-    if (digits <= 12) return key.substr(0, 12) + "59";
-    return key;
+// UTS #46 processing, shared by every thread (a UIDNA is immutable once opened).
+const UIDNA* idna() {
+    static const UIDNA* const instance = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        UIDNA* p = uidna_openUTS46(UIDNA_NONTRANSITIONAL_TO_ASCII | UIDNA_NONTRANSITIONAL_TO_UNICODE, &status);
+        return U_SUCCESS(status) ? p : nullptr;
+    }();
+    return instance;
 }
+
+}  // namespace
 
 std::string url_host(std::string_view url) {
-    auto scheme = url.find("://");
-    if (scheme == std::string_view::npos) return {};
-    std::string_view rest = url.substr(scheme + 3);
-    rest = rest.substr(0, rest.find_first_of("/?#"));
-    if (auto at = rest.rfind('@'); at != std::string_view::npos) rest = rest.substr(at + 1);
-    rest = rest.substr(0, rest.find(':'));
+    // uriparser reads RFC 3986 URIs, which hold no raw non-ASCII bytes or spaces: escape them the
+    // way a browser does before it sends the URL; an IDN host comes back by unescaping.
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string ascii;
+    ascii.reserve(url.size());
+    for (std::size_t i = 0; i < url.size(); ++i) {
+        const auto c = static_cast<unsigned char>(url[i]);
+        const bool stray_percent =
+            c == '%' && !(i + 2 < url.size() && hex_value(url[i + 1]) >= 0 && hex_value(url[i + 2]) >= 0);
+        if (c >= 0x80 || c <= 0x20 || c == 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`' ||
+            c == '{' || c == '|' || c == '}' || stray_percent) {
+            ascii += '%';
+            ascii += kHex[c >> 4];
+            ascii += kHex[c & 15];
+        } else {
+            ascii += static_cast<char>(c);
+        }
+    }
+    UriUriA uri;
+    const char* error = nullptr;
+    if (uriParseSingleUriA(&uri, ascii.c_str(), &error) != URI_SUCCESS) return {};
+    std::unique_ptr<UriUriA, void (*)(UriUriA*)> guard(&uri, uriFreeUriMembersA);
+    if (uri.scheme.first == nullptr || uri.hostText.first == nullptr || uri.hostText.first == uri.hostText.afterLast)
+        return {};
+    if (uri.hostData.ip6 != nullptr) {
+        // One spelling per address (RFC 5952: lower case, longest zero run as ::), in brackets.
+        char text[INET6_ADDRSTRLEN];
+        if (inet_ntop(AF_INET6, uri.hostData.ip6->data, text, sizeof text) == nullptr) return {};
+        return "[" + std::string(text) + "]";
+    }
+    const std::string_view raw(uri.hostText.first, static_cast<std::size_t>(uri.hostText.afterLast - uri.hostText.first));
+    if (uri.hostData.ipFuture.first != nullptr) {
+        std::string host = "[";
+        for (char c : raw) host += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return host + "]";
+    }
     std::string host;
-    for (char c : rest) host += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] == '%' && i + 2 < raw.size() && hex_value(raw[i + 1]) >= 0 && hex_value(raw[i + 2]) >= 0) {
+            host += static_cast<char>(hex_value(raw[i + 1]) * 16 + hex_value(raw[i + 2]));
+            i += 2;
+        } else {
+            host += raw[i];
+        }
+    }
+    while (!host.empty() && host.back() == '.') host.pop_back();  // the root's dot: the same host
+    if (host.empty()) return {};
+    // IDN hosts are stored in Unicode (кирилиця.укр, not xn--...): readable in `delve`, and the
+    // searcher's site: filter passes through here too, so either spelling finds the same term.
+    // UTS #46 also maps case and full-width forms. A host it rejects keeps its bytes, lower-cased.
+    std::string unicode(host.size() * 4 + 16, '\0');
+    UErrorCode status = U_ZERO_ERROR;
+    UIDNAInfo info = UIDNA_INFO_INITIALIZER;
+    int32_t n = 0;
+    if (const UIDNA* p = idna())
+        n = uidna_nameToUnicodeUTF8(p, host.data(), static_cast<int32_t>(host.size()), unicode.data(),
+                                    static_cast<int32_t>(unicode.size()), &info, &status);
+    if (idna() != nullptr && U_SUCCESS(status) && info.errors == 0 && n > 0) {
+        unicode.resize(static_cast<std::size_t>(n));
+        host = std::move(unicode);
+    } else {
+        for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
     if (host.rfind("www.", 0) == 0) host.erase(0, 4);
     return host;
 }

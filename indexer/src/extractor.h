@@ -40,7 +40,8 @@ Extraction extract_warc(const Member& member);  ///< WARC response records holdi
 bool looks_like_feed(std::string_view data);
 bool looks_like_warc(std::string_view data);
 
-/// RFC 822 dates ("Tue, 05 Mar 2024 10:20:30 +0000") as ISO 8601; other text is returned as is.
+/// Any date schema::parse_date reads, as ISO 8601 with its offset ("Tue, 05 Mar 2024 10:20:30 +0300"
+/// → "2024-03-05T10:20:30+03:00"); other text is returned as is.
 std::string to_iso_date(std::string_view date);
 
 /// True when @p data starts with a UTF-16 (or UTF-32) byte-order mark.

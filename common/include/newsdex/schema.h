@@ -6,6 +6,7 @@
 #include "newsdex/language.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,7 +33,7 @@ inline constexpr std::string_view kMonthPrefix = "M";    ///< YYYYMM, boolean
 inline constexpr std::string_view kYearPrefix = "Y";     ///< YYYY, boolean
 
 // Value slots.
-inline constexpr unsigned kDateSlot = 0;      ///< "YYYYMMDDhhmmss" (UTC), sorts as a string
+inline constexpr unsigned kDateSlot = 0;      ///< "YYYYMMDDhhmmss" (UTC, see parse_date), sorts as a string
 inline constexpr unsigned kLangSlot = 1;      ///< language code
 inline constexpr unsigned kContentSlot = 2;   ///< hash of the normalized body: exact-duplicate key
 
@@ -66,16 +67,37 @@ std::uint64_t stable_hash(std::string_view s, std::uint64_t h = kStableHashStart
 /// The boolean term that identifies an article; ids too long for a term are hashed.
 std::string id_term(std::string_view id);
 
-/// "YYYYMMDDhhmmss" from an ISO 8601 date or datetime ("2021-03-04", "2021-03-04T05:06:07Z",
-/// "1987", "2019-06"); "" when @p iso is not a date.
-std::string date_key(std::string_view iso);
+/// A publication date as newsdex reads it (docs/schema.md, "Dates"): ISO 8601 with or without a
+/// time and a zone (`Z`, `+03:00`, `+0300`, `UTC`, an IANA id), and RFC 822 / 1123 / 2822 as feeds
+/// and HTTP write them (`Fri, 01 Mar 2019 01:30:00 +0300`, `GMT`, `EST`).
+struct ParsedDate {
+    /// "YYYYMMDDhhmmss": the instant in UTC when a zone was given; the time as written when none
+    /// was; a date, month or year alone is its first moment, never shifted.
+    std::string utc_key;
+    /// ISO 8601 as published: local time with its offset ("2019-03-01T01:30:00+03:00", "...Z"),
+    /// or exactly the parts given ("2019-03-01", "2019-03-01T01:30:00").
+    std::string iso;
+    /// Digits of the key the text gave: 4 year, 6 month, 8 day, 12 minute, 14 second.
+    int precision = 0;
+    bool whole_day = false;  ///< no time of day: a whole day (month, year)
+    bool zoned = false;      ///< a zone or offset was given and applied
+};
+/// The date @p text names; nullopt when it is not one of the forms above.
+std::optional<ParsedDate> parse_date(std::string_view text);
 
-/// The last instant of the year, month, day or second that @p iso names, as a date_key
+/// The date slot's key of @p text (ParsedDate::utc_key): "2019-03-01T01:30:00+03:00" →
+/// "20190228223000", "2019-06" → "20190601000000"; "" when @p text is not a date.
+std::string date_key(std::string_view text);
+
+/// The last instant of the year, month, day, minute or second that @p text names, as a date_key
 /// ("2019-06" → "20190631235959": day 31 bounds every month when compared as a string); "" when
-/// @p iso is not a date.
-std::string date_key_end(std::string_view iso);
+/// @p text is not a date.
+std::string date_key_end(std::string_view text);
 
-/// The host of a URL, lower case, without "www."; "" when there is none.
+/// The host of a URL (parsed by uriparser), without port, user info, a final dot or "www.": IDN
+/// hosts in Unicode whichever spelling the URL used ("xn--80aqafcrtq.xn--j1amh" → "кирилиця.укр",
+/// through ICU's UTS #46, which also lower-cases), IPv6 addresses in brackets in their RFC 5952
+/// form ("[2001:db8::1]"); "" when there is none.
 std::string url_host(std::string_view url);
 
 /// Lower-cased, whitespace-collapsed source name for the source filter term.
