@@ -19,29 +19,20 @@ void index_collection(const std::vector<Article>& articles, const std::string& d
 
 TermWeights parse_weights(const std::string& spec) {
     TermWeights weights;
-    std::size_t start = 0;
-    while (start < spec.size()) {
-        std::size_t comma = spec.find(',', start);
-        if (comma == std::string::npos) comma = spec.size();
-        const std::string item = spec.substr(start, comma - start);
-        start = comma + 1;
-        if (item.empty()) continue;
-        const std::size_t colon = item.find(':');
+    for_each_setting(spec, [&](const std::string& key, const std::string& number) {
         unsigned value = 0;
         try {
             std::size_t used = 0;
-            const std::string number = colon == std::string::npos ? "" : item.substr(colon + 1);
             value = static_cast<unsigned>(std::stoul(number, &used));
             if (used != number.size()) throw std::invalid_argument(number);
         } catch (const std::exception&) {
-            throw std::invalid_argument("weight \"" + item + "\" is not key:count (title, lead, lead-words)");
+            throw std::invalid_argument("weight \"" + key + ":" + number + "\" is not key:count (title, lead, lead-words)");
         }
-        const std::string key = item.substr(0, colon);
         if (key == "title") weights.title = value;
         else if (key == "lead") weights.lead = value;
         else if (key == "lead-words") weights.lead_words = value;
         else throw std::invalid_argument("unknown weight \"" + key + "\" (title, lead, lead-words)");
-    }
+    });
     return weights;
 }
 

@@ -70,16 +70,7 @@ double parse_number(const std::string& key, const std::string& value) {
 
 void apply_settings(Variant& v, const std::string& settings) {
     SearchOptions& o = v.options;
-    std::size_t start = 0;
-    while (start < settings.size()) {
-        std::size_t comma = settings.find(',', start);
-        if (comma == std::string::npos) comma = settings.size();
-        const std::string item = settings.substr(start, comma - start);
-        start = comma + 1;
-        if (item.empty()) continue;
-        const std::size_t colon = item.find(':');
-        if (colon == std::string::npos) throw std::invalid_argument("setting \"" + item + "\" is not key:value");
-        const std::string key = item.substr(0, colon), value = item.substr(colon + 1);
+    for_each_setting(settings, [&](const std::string& key, const std::string& value) {
         if (key == "match") o.short_query_match = o.long_query_match = parse_match(value);
         else if (key == "short") o.short_query_match = parse_match(value);
         else if (key == "long") o.long_query_match = parse_match(value);
@@ -103,10 +94,25 @@ void apply_settings(Variant& v, const std::string& settings) {
             v.xapian_peer = value == "xapian";
         }
         else throw std::invalid_argument("unknown setting \"" + key + "\"");
-    }
+    });
 }
 
 }  // namespace
+
+void for_each_setting(const std::string& spec,
+                      const std::function<void(const std::string& key, const std::string& value)>& on_item) {
+    std::size_t start = 0;
+    while (start < spec.size()) {
+        std::size_t comma = spec.find(',', start);
+        if (comma == std::string::npos) comma = spec.size();
+        const std::string item = spec.substr(start, comma - start);
+        start = comma + 1;
+        if (item.empty()) continue;
+        const std::size_t colon = item.find(':');
+        if (colon == std::string::npos) throw std::invalid_argument("setting \"" + item + "\" is not key:value");
+        on_item(item.substr(0, colon), item.substr(colon + 1));
+    }
+}
 
 Variant parse_variant(const std::string& spec) {
     const std::size_t eq = spec.find('=');

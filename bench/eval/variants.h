@@ -3,6 +3,7 @@
 
 #include "newsdex/searcher.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,11 @@ struct Variant {
     /// true: the plain Xapian peer (xapian_peer.h) answers, stemming when options.use_stems.
     bool xapian_peer = false;
 };
+
+/// Calls @p on_item(key, value) for each item of "key:value,key:value,..." (empty items skipped).
+/// Throws std::invalid_argument for an item without ':'.
+void for_each_setting(const std::string& spec,
+                      const std::function<void(const std::string& key, const std::string& value)>& on_item);
 
 /// "NAME" of a built-in variant, or "NAME=key:value,key:value,..." over the library defaults.
 /// Keys: match, short, long (and|or|min), min (share of words), long-words, fallback (0|1),
