@@ -16,6 +16,9 @@
 #include "html_content.h"
 
 #include "text_util.h"
+
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -25,16 +28,6 @@
 
 namespace newsdex {
 namespace {
-
-// How much one character of boilerplate costs against one character of article text when
-// choosing the content root.
-constexpr double kBadWeight = 1.0;
-// Within the content root, a subtree is written out only when its prose outweighs its
-// boilerplate by these ratios: even for the subtree that holds the most prose, by 2 for the others.
-constexpr double kMainChildRatio = 1.0;
-constexpr double kSiblingRatio = 2.0;
-// Blocks shorter than this (in characters) count as article text only when they end a sentence.
-constexpr std::size_t kShortBlock = 60;
 
 bool is_one_of(std::string_view name, std::initializer_list<std::string_view> names) {
     return std::find(names.begin(), names.end(), name) != names.end();
@@ -200,17 +193,35 @@ std::size_t count_commas(std::string_view text) {
     return n;
 }
 
+// The text the page's metadata gives for its article (JSON-LD articleBody, og:description),
+// squeezed to one line; blocks found in it are article text.
+struct Hints {
+    std::string text;
+    bool contains(const std::string& block) const {
+        if (text.empty() || block.size() < kMinHintBlock) return false;
+        std::string line = block;
+        std::replace(line.begin(), line.end(), '\n', ' ');
+        return text.find(line) != std::string::npos;
+    }
+    // Shorter blocks ("Photo", "Share") occur in any text.
+    static constexpr std::size_t kMinHintBlock = 25;
+};
+
 // Good and bad characters of one block.
-Weight judge(const Block& b) {
+Weight judge(const Block& b, const MainTextParams& p, const Hints& hints) {
     Weight w;
     if (b.chars == 0) return w;
-    const double link_density = static_cast<double>(b.link_chars) / static_cast<double>(b.chars);
     const double chars = static_cast<double>(b.chars);
-    if (link_density > 0.5) {
+    if (hints.contains(b.text)) {
+        w.good = chars;
+        return w;
+    }
+    const double link_density = static_cast<double>(b.link_chars) / chars;
+    if (link_density > p.link_density) {
         w.bad = chars;
         return w;
     }
-    const bool prose = b.chars >= kShortBlock || ends_sentence(b.text) || count_commas(b.text) >= 2;
+    const bool prose = b.chars >= p.short_block || ends_sentence(b.text) || count_commas(b.text) >= 2;
     if (!prose) {
         w.bad = chars;
         return w;
@@ -222,6 +233,7 @@ Weight judge(const Block& b) {
 
 class Scorer {
 public:
+    Scorer(const MainTextParams& p, const Hints& hints) : p_(p), hints_(hints) {}
     const xmlNode* best() const { return best_; }
     Weight weight_of(const xmlNode* n) const {
         auto it = weights_.find(n);
@@ -236,7 +248,7 @@ public:
             if (in_run) {
                 run.text = squeeze(run.text);
                 run.chars = utf8_length(run.text);
-                const Weight w = judge(run);
+                const Weight w = judge(run, p_, hints_);
                 total.good += w.good;
                 total.bad += w.bad;
             }
@@ -256,7 +268,7 @@ public:
         }
         flush();
         weights_[element] = total;
-        const double value = total.good - total.bad * kBadWeight;
+        const double value = total.good - total.bad * p_.bad_weight;
         if (value > best_value_) {
             best_value_ = value;
             best_ = element;
@@ -292,20 +304,24 @@ public:
         for (const xmlNode* c = n->children; c; c = c->next) append_inline(c, b, link);
     }
 
+    double value_of(const xmlNode* n) const {
+        const Weight w = weight_of(n);
+        return w.good - w.bad * p_.bad_weight;
+    }
+
 private:
+    const MainTextParams& p_;
+    const Hints& hints_;
     const xmlNode* best_ = nullptr;
     double best_value_ = 0;
     std::unordered_map<const xmlNode*, Weight> weights_;
 };
 
-// Share of the page's prose above which a marked region is kept after all: the class names lied.
-constexpr double kStrongKeep = 0.6;
-constexpr double kWeakKeep = 0.3;
-
 // Removes boilerplate regions: strongly marked ones unless they hold most of the page's prose, page chrome (nav, aside, footer,
 // weakly marked or hidden blocks) only when it holds a small share of the page's prose, because
 // some templates put the whole article inside a "sidebar-layout" div or a hidden-until-loaded one.
-void prune_boilerplate(xmlNode* n, const Scorer& scorer, double page_good, bool in_article = false) {
+void prune_boilerplate(xmlNode* n, const Scorer& scorer, const MainTextParams& p, double page_good,
+                       bool in_article = false) {
     while (n) {
         xmlNode* next = n->next;
         if (n->type == XML_ELEMENT_NODE) {
@@ -316,17 +332,18 @@ void prune_boilerplate(xmlNode* n, const Scorer& scorer, double page_good, bool 
             const bool own_header = in_article && name == "header";
             const bool chrome = marker == Marker::weak || (is_chrome_element(name) && !own_header) || is_hidden(n);
             const double good = scorer.weight_of(n).good;
-            if ((marker == Marker::strong && good < kStrongKeep * page_good) || (chrome && good < kWeakKeep * page_good))
+            if ((marker == Marker::strong && good < p.strong_keep * page_good) || (chrome && good < p.weak_keep * page_good))
                 remove(n);
             else
-                prune_boilerplate(n->children, scorer, page_good, in_article || name == "article" || name == "main");
+                prune_boilerplate(n->children, scorer, p, page_good, in_article || name == "article" || name == "main");
         }
         n = next;
     }
 }
 
 // Writes the kept blocks of the content root, one per line.
-void emit(const xmlNode* element, const Scorer& scorer, std::string& out) {
+void emit(const xmlNode* element, const Scorer& scorer, const MainTextParams& p, const Hints& hints,
+          std::string& out) {
     // The child holding the most prose is the article's own continuation; its siblings have to
     // show more prose than boilerplate by a margin to stay (teaser lists come close to even).
     const xmlNode* main_child = nullptr;
@@ -345,7 +362,9 @@ void emit(const xmlNode* element, const Scorer& scorer, std::string& out) {
         if (in_run) {
             run.text = squeeze(run.text);
             run.chars = utf8_length(run.text);
-            const bool link_list = run.chars > 0 && run.link_chars * 2 > run.chars;
+            const bool link_list = run.chars > 0 &&
+                                   static_cast<double>(run.link_chars) > p.link_density * static_cast<double>(run.chars) &&
+                                   !hints.contains(run.text);
             if (run.chars > 0 && !link_list) {
                 if (!out.empty()) out += '\n';
                 out += run.text;
@@ -365,28 +384,109 @@ void emit(const xmlNode* element, const Scorer& scorer, std::string& out) {
             flush();
             if (xml_name(c) == "h1") continue;
             const Weight w = scorer.weight_of(c);
-            if (w.good < (c == main_child ? kMainChildRatio : kSiblingRatio) * w.bad) continue;
-            emit(c, scorer, out);
+            if (w.good < (c == main_child ? p.main_child_ratio : p.sibling_ratio) * w.bad) continue;
+            emit(c, scorer, p, hints, out);
         }
     }
     flush();
 }
 
+// Tag markup stripped from an articleBody that carries HTML, whitespace squeezed to one line.
+std::string plain_line(std::string_view s) {
+    std::string out;
+    bool in_tag = false;
+    for (char c : s) {
+        if (c == '<') in_tag = true;
+        else if (c == '>' && in_tag) {
+            in_tag = false;
+            out += ' ';
+        } else if (!in_tag) out += c;
+    }
+    out = squeeze(out);
+    std::replace(out.begin(), out.end(), '\n', ' ');
+    return out;
+}
+
+void collect_json_ld_bodies(const nlohmann::json& j, std::string& out) {
+    if (j.is_array()) {
+        for (const auto& item : j) collect_json_ld_bodies(item, out);
+    } else if (j.is_object()) {
+        for (const auto& [key, value] : j.items()) {
+            if (key == "articleBody" && value.is_string()) {
+                out += plain_line(value.get<std::string>());
+                out += '\n';
+            } else if (value.is_object() || value.is_array()) {
+                collect_json_ld_bodies(value, out);
+            }
+        }
+    }
+}
+
+// What the page's metadata says its article text is: JSON-LD articleBody (sometimes the whole
+// article, sometimes its first paragraphs) and the og:/meta description (the standfirst).
+void collect_hints(const xmlNode* n, Hints& hints) {
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) continue;
+        const std::string_view name = xml_name(n);
+        if (name == "script" && ascii_lower(xml_attr(n, "type")) == "application/ld+json") {
+            xmlChar* content = xmlNodeGetContent(n);
+            if (content) {
+                const auto j = nlohmann::json::parse(reinterpret_cast<const char*>(content), nullptr, false);
+                xmlFree(content);
+                if (!j.is_discarded()) collect_json_ld_bodies(j, hints.text);
+            }
+            continue;
+        }
+        if (name == "meta") {
+            const std::string key = ascii_lower(xml_attr(n, "property").empty() ? xml_attr(n, "name") : xml_attr(n, "property"));
+            if (key == "og:description" || key == "description" || key == "twitter:description")
+                hints.text += plain_line(xml_attr(n, "content")) + "\n";
+            continue;
+        }
+        collect_hints(n->children, hints);
+    }
+}
+
+bool has_token(const std::string& value, std::string_view token) {
+    for (const auto& t : tokens_of(ascii_lower(value)))
+        if (t == token) return true;
+    return false;
+}
+
+// The element the page itself names as its article: itemprop=articleBody, else the <article>
+// holding the most prose. Several candidates (a feed of <article> teasers) are scored alike.
+const xmlNode* markup_root(const xmlNode* n, const Scorer& scorer, const xmlNode* best = nullptr) {
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) continue;
+        const bool candidate = xml_name(n) == "article" || has_token(xml_attr(n, "itemprop"), "articlebody");
+        if (candidate && scorer.weight_of(n).good > 0 && (!best || scorer.value_of(n) > scorer.value_of(best))) best = n;
+        best = markup_root(n->children, scorer, best);
+    }
+    return best;
+}
+
 }  // namespace
 
-std::string html_main_text(xmlNode* root) {
+std::string html_main_text(xmlNode* root, const MainTextParams& params) {
     if (!root) return {};
+    Hints hints;
+    if (params.metadata_hints) collect_hints(root, hints);
     strip_non_text(root);
     {
-        Scorer before;
+        Scorer before(params, hints);
         const Weight page = before.score(root);
-        prune_boilerplate(root, before, page.good);
+        prune_boilerplate(root, before, params, page.good);
     }
-    Scorer scorer;
+    Scorer scorer(params, hints);
     scorer.score(root);
     const xmlNode* content = scorer.best() ? scorer.best() : root;
+    // Markup is cross-checked against density: an <article> that is one teaser among many, or an
+    // articleBody holding only the first paragraphs, scores far below the density root.
+    if (const xmlNode* marked = markup_root(root, scorer); marked && marked != content &&
+                                                          scorer.value_of(marked) >= params.markup_share * scorer.value_of(content))
+        content = marked;
     std::string out;
-    emit(content, scorer, out);
+    emit(content, scorer, params, hints, out);
     return out;
 }
 
