@@ -36,11 +36,16 @@ TermWeights parse_weights(const std::string& spec) {
     return weights;
 }
 
+std::string peer_database_path(const std::string& peer_db_path, const Variant& variant) {
+    if (variant.peer_lead_words == 0) return peer_db_path;
+    return peer_db_path + "-lead-" + std::to_string(variant.peer_lead_words);
+}
+
 std::vector<QueryScore> score_variant(const std::string& db_path, const std::string& peer_db_path, const JudgedSet& set,
                                       const Variant& variant, const std::map<std::string, std::string>& doc_lang) {
     std::optional<Searcher> searcher;
     std::optional<XapianPeer> peer;
-    if (variant.xapian_peer) peer.emplace(peer_db_path);
+    if (variant.xapian_peer) peer.emplace(peer_database_path(peer_db_path, variant));
     else searcher.emplace(db_path);
     SearchOptions options = variant.options;
     options.offset = 0;
@@ -63,7 +68,7 @@ std::vector<QueryScore> score_variant(const std::string& db_path, const std::str
         std::vector<std::string> ranking;
         const auto start = std::chrono::steady_clock::now();
         try {
-            if (peer) ranking = peer->search(query.text, score.lang, options.use_stems, kRecallCutoff);
+            if (peer) ranking = peer->search(query.text, score.lang, options.use_stems, kRecallCutoff, variant.peer_k1);
             else
                 for (const Hit& hit : searcher->search(query.text, options).hits) ranking.push_back(hit.id);
         } catch (const QueryError&) {

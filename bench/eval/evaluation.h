@@ -43,6 +43,10 @@ struct Summary {
 /// Runs every judged query of @p set (those with at least one relevant document) with @p variant
 /// against the newsdex index at @p db_path, or for a Xapian peer variant the plain Xapian
 /// database at @p peer_db_path (xapian_peer.h). @p doc_lang maps docid → language.
+/// The database a peer variant queries: @p peer_db_path, or a sibling of it for a variant whose
+/// peer indexes a lead a second time (a different database).
+std::string peer_database_path(const std::string& peer_db_path, const Variant& variant);
+
 std::vector<QueryScore> score_variant(const std::string& db_path, const std::string& peer_db_path, const JudgedSet& set,
                                       const Variant& variant, const std::map<std::string, std::string>& doc_lang);
 

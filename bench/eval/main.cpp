@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -60,8 +61,6 @@ int run(RunArgs args) {
     if (args.variants.empty()) variants = standard_variants();
     for (const std::string& spec : args.variants) variants.push_back(parse_variant(spec));
     std::string baseline = args.baseline.empty() ? variants.front().name : args.baseline;
-    bool any_peer = false;
-    for (const Variant& v : variants) any_peer = any_peer || v.xapian_peer;
 
     std::vector<newsdex::Article> articles;
     for (const std::string& path : args.corpora) {
@@ -88,14 +87,19 @@ int run(RunArgs args) {
     }
     // The peer's database does not depend on newsdex's settings: one may serve many runs.
     const std::string peer_db = args.peer_index.empty() ? db + "-xapian" : args.peer_index;
-    const bool reuse_peer = (args.reuse_index || !args.peer_index.empty()) && fs::exists(fs::path(peer_db) / "iamglass");
-    if (any_peer && !reuse_peer) {
+    std::set<std::string> peer_dbs_built;
+    for (const Variant& variant : variants) {
+        if (!variant.xapian_peer) continue;
+        const std::string path = peer_database_path(peer_db, variant);
+        if (!peer_dbs_built.insert(path).second) continue;
+        const bool reuse_peer = (args.reuse_index || !args.peer_index.empty()) && fs::exists(fs::path(path) / "iamglass");
+        if (reuse_peer) continue;
         std::error_code ec;
-        fs::remove_all(peer_db, ec);
+        fs::remove_all(path, ec);
         const auto start = std::chrono::steady_clock::now();
-        index_with_xapian(articles, peer_db);
+        index_with_xapian(articles, path, variant.peer_lead_words);
         std::cerr << "indexed " << articles.size() << " documents with plain Xapian in " << seconds_since(start) << " s into "
-                  << peer_db << "\n";
+                  << path << "\n";
     }
 
     std::ofstream per_query;
@@ -121,7 +125,8 @@ int run(RunArgs args) {
     if (temporary) {
         std::error_code ec;
         fs::remove_all(db, ec);
-        if (args.peer_index.empty()) fs::remove_all(peer_db, ec);
+        if (args.peer_index.empty())
+            for (const std::string& path : peer_dbs_built) fs::remove_all(path, ec);
     }
 
     const std::string table = format_table(rows, baseline);

@@ -20,6 +20,8 @@ const std::vector<Builtin>& builtins() {
     static const std::vector<Builtin> list = {
         {"xapian-snowball", "engine:xapian,stems:1", true},
         {"xapian-plain", "engine:xapian,stems:0", true},
+        // issue 11's crude lead prior: the first 50 words indexed twice, BM25 with k1 = 2
+        {"xapian-snowball-lead", "engine:xapian,stems:1,peer-lead:50,peer-k1:2", true},
         {"bm25-exact-or", "stems:0,match:or", true},
         {"bm25-exact-and", "stems:0,match:and,fallback:1", false},
         {"before", "k1:1,b:0.5", false},  // the searcher before this work: stems, strict AND, Xapian's BM25 defaults
@@ -93,6 +95,8 @@ void apply_settings(Variant& v, const std::string& settings) {
             if (value != "newsdex" && value != "xapian") throw std::invalid_argument("unknown engine \"" + value + "\" (newsdex, xapian)");
             v.xapian_peer = value == "xapian";
         }
+        else if (key == "peer-lead") v.peer_lead_words = static_cast<std::size_t>(parse_number(key, value));
+        else if (key == "peer-k1") v.peer_k1 = parse_number(key, value);
         else throw std::invalid_argument("unknown setting \"" + key + "\"");
     });
 }

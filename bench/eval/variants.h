@@ -15,6 +15,10 @@ struct Variant {
     SearchOptions options;
     /// true: the plain Xapian peer (xapian_peer.h) answers, stemming when options.use_stems.
     bool xapian_peer = false;
+    /// For the peer: words of the body indexed a second time (a database of its own), and BM25's
+    /// k1 (0: Xapian's default).
+    std::size_t peer_lead_words = 0;
+    double peer_k1 = 0;
 };
 
 /// Calls @p on_item(key, value) for each item of "key:value,key:value,..." (empty items skipped).
@@ -25,7 +29,7 @@ void for_each_setting(const std::string& spec,
 /// "NAME" of a built-in variant, or "NAME=key:value,key:value,..." over the library defaults.
 /// Keys: match, short, long (and|or|min), min (share of words), long-words, fallback (0|1),
 /// k1, b, stems (0|1), exact, title, prox, window, every
-/// (bonus for documents with every word), engine (newsdex|xapian). Throws std::invalid_argument.
+/// (bonus for documents with every word), engine (newsdex|xapian), peer-lead (words), peer-k1. Throws std::invalid_argument.
 Variant parse_variant(const std::string& spec);
 
 /// The variants docs/quality.md reports: the two plain Xapian peers first (the stemmed one is the
