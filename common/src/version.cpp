@@ -1,0 +1,7 @@
+#include "newsdex/version.h"
+
+namespace newsdex {
+
+const char* version() { return NEWSDEX_VERSION_STRING; }
+
+}  // namespace newsdex
