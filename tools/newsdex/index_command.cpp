@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include "human_units.h"
 #include "newsdex/indexer.h"
 #include "progress_line.h"
 
@@ -83,10 +84,6 @@ int restarts_so_far() {
 double injected_stall_seconds() {
     const char* v = std::getenv("NEWSDEX_FAULT_STALL");
     return v && restarts_so_far() == 0 ? std::atof(v) : 0;
-}
-
-std::string plural(std::size_t n, const std::string& word) {
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
 }  // namespace
@@ -215,8 +212,9 @@ Action add_index_command(CLI::App& app) {
             }
 
             if (s.files_resumed || s.members_resumed)
-                std::cout << "resumed: " << s.files_resumed << " files already indexed were not read again, "
-                          << s.members_resumed << " members or lines of partly indexed files passed over (--no-resume reads all)\n";
+                std::cout << "resumed: " << plural(s.files_resumed, "file") << " already indexed "
+                          << (s.files_resumed == 1 ? "was" : "were") << " not read again, " << s.members_resumed
+                          << " members or lines of partly indexed files passed over (--no-resume reads all)\n";
             if (s.documents_indexed() == 0 && (s.files_resumed || s.members_resumed)) {
                 // An earlier run indexed these files; what is left to say is what failed again.
                 for (const auto& k : s.skipped) spdlog::warn("skipped {}: {} ({})", k.where, k.reason, k.detail);
@@ -235,9 +233,11 @@ Action add_index_command(CLI::App& app) {
                 return kExitError;
             }
             for (const auto& k : s.skipped) spdlog::warn("skipped {}: {} ({})", k.where, k.reason, k.detail);
-            std::cout << "indexed " << s.documents_indexed() << " articles (" << s.documents_added << " new, "
-                      << s.documents_updated << " updated) from " << s.sources << " files/members, "
-                      << s.bytes << " bytes in " << seconds << " s\n";
+            std::cout << "indexed " << plural(s.documents_indexed(), "article") << " (" << s.documents_added << " new, "
+                      << s.documents_updated << " updated) from " << s.sources << (s.sources == 1 ? " file or member, " : " files or members, ")
+                      << human_bytes(s.bytes) << " in " << human_duration(seconds);
+            if (seconds >= 1) std::cout << " (" << static_cast<std::uint64_t>(static_cast<double>(s.documents_indexed()) / seconds) << " articles/s)";
+            std::cout << '\n';
             if (!s.skipped.empty()) {
                 std::cout << "skipped " << s.skipped.size() << ":";
                 for (const auto& [reason, count] : s.skipped_by_reason()) std::cout << ' ' << reason << " " << count << ';';

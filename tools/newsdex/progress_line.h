@@ -6,8 +6,18 @@
 
 #include <chrono>
 #include <cstdio>
+#include <string>
 
 namespace newsdex::cli {
+
+/// The line for @p progress, at most @p columns wide: the file name is shortened in its middle
+/// first, then the least useful parts are left out, so that it never wraps (a wrapped line
+/// cannot be redrawn in place and leaves a copy behind at every redraw).
+/// @p source_seconds: time spent on this source, @p run_seconds: on the whole run.
+std::string progress_text(const IndexProgress& progress, double source_seconds, double run_seconds, std::size_t columns);
+
+/// Columns a UTF-8 string takes on a terminal (wide East Asian characters two, combining marks none).
+std::size_t display_width(const std::string& text);
 
 class ProgressLine {
 public:
@@ -19,8 +29,12 @@ public:
     void finish();
 
 private:
+    std::size_t columns() const;
+
     std::FILE* out_;
     std::chrono::steady_clock::time_point started_;
+    std::chrono::steady_clock::time_point source_started_;
+    std::string source_;
     std::chrono::steady_clock::time_point last_drawn_{};
     bool drawn_ = false;
 };
