@@ -162,6 +162,7 @@ struct Indexer::Impl {
     std::vector<std::unique_ptr<ShardWriter>> writers;
     IndexSummary summary;
     IndexProgress progress;
+    std::string last_member;  ///< path of the last member read, for IndexSummary::sources
 
     // Resuming: what earlier runs recorded, and what this run has yet to record.
     std::map<std::string, FileCheckpoint> checkpoints;  ///< by checkpoint key
@@ -432,12 +433,18 @@ void Indexer::index_source(const std::string& path) {
     if (in.abandoned.load()) return;  // a stall ended this Indexer's reading (see IndexOptions::on_stall)
     auto on_member = [&](Member&& member) {
         if (in.abandoned.load()) return;
-        ++in.summary.sources;
+        // A JSON Lines member comes in chunks of lines: count it once.
+        if (member.first_line == 1 || member.path != in.last_member) ++in.summary.sources;
+        in.last_member = member.path;
         in.summary.bytes += member.data.size();
         const ReadPosition position = member.position;
         Extraction ex = extract_articles(member, in.options.json_fields);
         for (auto& problem : ex.problems) in.summary.skipped.push_back(std::move(problem));
-        for (auto& article : ex.articles) {
+        for (std::size_t i = 0; i < ex.articles.size(); ++i) {
+            Article& article = ex.articles[i];
+            // Progress through the member's bytes as its articles go (a chunk of JSON Lines is MBs).
+            in.progress.source_bytes_read =
+                member.progress_from + (member.progress_to - member.progress_from) * (i + 1) / ex.articles.size();
             article.published = to_iso_date(article.published);
             // Identity: the canonical URL, else the dump's own id, else where it was found.
             if (!article.url.empty())

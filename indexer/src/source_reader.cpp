@@ -320,7 +320,7 @@ void SourceReader::start_clock() {
 }
 
 void SourceReader::read(const std::string& path) {
-    done_before_ = total_ = 0;
+    done_before_ = total_ = last_progress_ = 0;
     interrupted_ = false;
     passed_over_ = 0;
     if (path == "-") {
@@ -380,9 +380,11 @@ void SourceReader::read(const std::string& path) {
     }
 }
 
+std::uint64_t SourceReader::progress_now() const { return done_before_ + (outer_input_ ? outer_input_->consumed() : 0); }
+
 void SourceReader::report_progress() {
-    if (!on_progress_) return;
-    on_progress_(done_before_ + (outer_input_ ? outer_input_->consumed() : 0), total_);
+    last_progress_ = progress_now();
+    if (on_progress_) on_progress_(last_progress_, total_);
 }
 
 void SourceReader::read_file(const std::string& path, std::uint64_t size) {
@@ -460,6 +462,8 @@ void SourceReader::hand_on(Member&& member) {
         member.data.erase(0, drop_end);
         if (member.data.find_first_not_of(" \t\r\n") == std::string::npos) return;
     }
+    member.progress_from = std::min(last_progress_, progress_now());
+    member.progress_to = progress_now();
     on_member_(std::move(member));
     report_progress();
 }

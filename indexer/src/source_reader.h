@@ -30,6 +30,10 @@ struct Member {
     std::size_t first_line = 1;
     /// How far into its file the reader is once this member (or chunk of lines) is read.
     ReadPosition position;
+    /// Bytes of the source consumed (as ProgressSink counts them) before and after this member was
+    /// read: a progress display moves between the two while the member's articles are indexed,
+    /// rather than waiting at one point for all of a chunk of JSON Lines.
+    std::uint64_t progress_from = 0, progress_to = 0;
 };
 
 /// Skip reasons that mean reading failed part way (the file is damaged, unreadable or too slow),
@@ -109,6 +113,7 @@ private:
     void hand_on(Member&& member);
     void start_clock();
     void report_progress();
+    std::uint64_t progress_now() const;
 
     const IndexOptions& options_;
     MemberSink on_member_;
@@ -120,6 +125,7 @@ private:
     Input* outer_input_ = nullptr;     ///< its input
     std::uint64_t done_before_ = 0;    ///< bytes of the files finished in this read()
     std::uint64_t total_ = 0;          ///< bytes of every file of this read(), 0 if unknown
+    std::uint64_t last_progress_ = 0;  ///< the bytes consumed when progress was last reported
 
     std::vector<std::uint64_t> entry_path_;        ///< ordinals of the entries being read, by level
     std::optional<ReadPosition> resume_;           ///< of the current file, until passed

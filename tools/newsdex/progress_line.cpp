@@ -121,7 +121,7 @@ std::string progress_text(const IndexProgress& p, double source_seconds, double 
         std::snprintf(pct, sizeof pct, "%3.0f%% ", fraction * 100);
         before = pct;
         after = " " + bytes_of_total(p.source_bytes_read, p.source_bytes_total);
-        if (fraction > 0.01 && fraction < 1) left = ", " + clock(source_seconds * (1 - fraction) / fraction) + " left";
+        if (fraction > 0.01 && fraction < 1 && source_seconds >= 2) left = ", " + clock(source_seconds * (1 - fraction) / fraction) + " left";
     } else {
         // No size to measure against (a pipe): how much came in, never a share.
         after = " " + human_bytes(p.source_bytes_read) + " read";
