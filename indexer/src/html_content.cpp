@@ -173,6 +173,10 @@ struct Block {
 struct Weight {
     double good = 0;
     double bad = 0;
+    // good - bad * bad_weight, each block's share shrunk by depth_decay for every level between
+    // the block and this element: what choosing this element as the content root is worth.
+    double near = 0;
+    int prose_blocks = 0;  // blocks beneath with any good text
 };
 
 bool ends_sentence(std::string_view text) {
@@ -231,6 +235,9 @@ Weight judge(const Block& b, const MainTextParams& p, const Hints& hints) {
     return w;
 }
 
+// Comments and teasers hold one text (sometimes two short paragraphs); article sections more.
+constexpr int kRecordProseBlocks = 2;
+
 class Scorer {
 public:
     Scorer(const MainTextParams& p, const Hints& hints) : p_(p), hints_(hints) {}
@@ -242,6 +249,7 @@ public:
 
     Weight score(xmlNode* element) {
         Weight total;
+        const auto records = record_signatures(element);
         Block run;
         bool in_run = false;
         auto flush = [&] {
@@ -251,6 +259,8 @@ public:
                 const Weight w = judge(run, p_, hints_);
                 total.good += w.good;
                 total.bad += w.bad;
+                total.near += w.good - w.bad * p_.bad_weight;
+                total.prose_blocks += w.good > 0;
             }
             run = Block{};
             in_run = false;
@@ -261,14 +271,25 @@ public:
                 append_inline(c, run, false);
             } else if (c->type == XML_ELEMENT_NODE) {
                 flush();
-                const Weight w = score(c);
+                Weight w = score(c);
+                // A record of several paragraphs is a section of the article body, not a comment or teaser.
+                if (!records.empty() && p_.record_penalty > 0 && w.prose_blocks <= kRecordProseBlocks &&
+                    std::find(records.begin(), records.end(), signature(c)) != records.end() && !hinted(c)) {
+                    const double moved = w.good * p_.record_penalty;
+                    w.good -= moved;
+                    w.bad += moved;
+                    w.near -= moved * (1 + p_.bad_weight);
+                    weights_[c] = w;
+                }
                 total.good += w.good;
                 total.bad += w.bad;
+                total.near += w.near * p_.depth_decay;
+                total.prose_blocks += w.prose_blocks;
             }
         }
         flush();
         weights_[element] = total;
-        const double value = total.good - total.bad * p_.bad_weight;
+        const double value = total.near;
         if (value > best_value_) {
             best_value_ = value;
             best_ = element;
@@ -304,9 +325,44 @@ public:
         for (const xmlNode* c = n->children; c; c = c->next) append_inline(c, b, link);
     }
 
-    double value_of(const xmlNode* n) const {
-        const Weight w = weight_of(n);
-        return w.good - w.bad * p_.bad_weight;
+    double value_of(const xmlNode* n) const { return weight_of(n).near; }
+
+    // Repeated records: three or more siblings of the same tag and class, each a compound of
+    // several blocks with a link among them: comments (name, text, "Reply"), teasers (linked
+    // headline, summary), feed items. An article's paragraphs repeat too, but as single blocks.
+    static std::string signature(const xmlNode* n) { return std::string(xml_name(n)) + "." + xml_attr(n, "class"); }
+    static bool compound_with_link(const xmlNode* n) {
+        int blocks = 0;
+        for (const xmlNode* c = n->children; c; c = c->next)
+            if (c->type == XML_ELEMENT_NODE && !is_inline(c)) ++blocks;
+        return blocks >= 2 && has_link(n);
+    }
+    static bool has_link(const xmlNode* n) {
+        for (const xmlNode* c = n->children; c; c = c->next)
+            if (c->type == XML_ELEMENT_NODE && (xml_name(c) == "a" || has_link(c))) return true;
+        return false;
+    }
+    static std::vector<std::string> record_signatures(const xmlNode* element) {
+        std::unordered_map<std::string, int> count;
+        for (const xmlNode* c = element->children; c; c = c->next)
+            if (c->type == XML_ELEMENT_NODE && compound_with_link(c)) ++count[signature(c)];
+        std::vector<std::string> out;
+        for (const auto& [sig, n] : count)
+            if (n >= 3) out.push_back(sig);
+        return out;
+    }
+    // A record that holds text the page's metadata gives as the article is the article.
+    bool hinted(const xmlNode* n) const {
+        if (hints_.text.empty()) return false;
+        for (const xmlNode* c = n->children; c; c = c->next) {
+            if (c->type == XML_TEXT_NODE && c->content) {
+                const std::string t = squeeze(reinterpret_cast<const char*>(c->content));
+                if (hints_.contains(t)) return true;
+            } else if (c->type == XML_ELEMENT_NODE && hinted(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
 private:
@@ -486,7 +542,25 @@ std::string html_main_text(xmlNode* root, const MainTextParams& params) {
                                                           scorer.value_of(marked) >= params.markup_share * scorer.value_of(content))
         content = marked;
     std::string out;
-    emit(content, scorer, params, hints, out);
+    const xmlNode* parent = content->parent;
+    if (params.join_share > 1 || !parent || parent->type != XML_ELEMENT_NODE) {
+        emit(content, scorer, params, hints, out);
+        return out;
+    }
+    // The root's siblings that are prose in their own right join it, in page order: a standfirst
+    // in the header above the body, a last paragraph after an inline advert, a second column.
+    // Their parent lost to the root only because other siblings (teasers, comments) outweigh them.
+    const double root_good = scorer.weight_of(content).good;
+    for (const xmlNode* c = parent->children; c; c = c->next) {
+        if (c == content) {
+            emit(content, scorer, params, hints, out);
+            continue;
+        }
+        if (c->type != XML_ELEMENT_NODE || xml_name(c) == "h1") continue;
+        const Weight w = scorer.weight_of(c);
+        if (w.good >= params.join_share * root_good && w.good >= params.sibling_ratio * w.bad && w.good > 0)
+            emit(c, scorer, params, hints, out);
+    }
     return out;
 }
 

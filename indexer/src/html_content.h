@@ -14,6 +14,10 @@ namespace newsdex {
 struct MainTextParams {
     /// Choosing the content root: the cost of one boilerplate character against one of prose.
     double bad_weight = 1.0;
+    /// Choosing the content root: a block counts this much less for every level of markup between
+    /// it and the candidate, so that the root is the element that holds the prose closely, not
+    /// the <body> that also holds every prose-like notice and teaser of the page. 1: no decay.
+    double depth_decay = 1.0;
     /// Inside the root, the child with the most prose stays when its prose is at least this many
     /// times its boilerplate; every other child needs sibling_ratio.
     double main_child_ratio = 1.0;
@@ -32,6 +36,12 @@ struct MainTextParams {
     /// Blocks whose text the page's metadata repeats (JSON-LD articleBody, og:description) count
     /// as article text whatever their length or links.
     bool metadata_hints = true;
+    /// Siblings of the content root join it when their prose is at least this share of the root's
+    /// (and outweighs their boilerplate by sibling_ratio); above 1: never.
+    double join_share = 1.01;
+    /// Share of the prose of repeated records (comments, teasers: three or more siblings alike,
+    /// each several blocks with a link) that counts as boilerplate instead.
+    double record_penalty = 0;
 };
 
 /// The main text of the page rooted at @p root, paragraphs separated by '\n'. Removes the page's
