@@ -1,0 +1,22 @@
+// The spelling half of "did you mean" (newsdex/suggest.h): the query with each word the index
+// hardly holds replaced by the commonest near word of the index's spelling data.
+#pragma once
+
+#include "newsdex/analyzer.h"
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+namespace newsdex {
+
+/// @p query with every plain word whose written form fewer than @p rare articles hold replaced by
+/// Xapian's spelling suggestion for it (one edit away for words of up to four letters, two for
+/// longer ones), in the case it was typed in (Brexti → Brexit). Operators, field names, the
+/// values of fields other than title and author, excluded words, numbers and words shorter than
+/// three letters are left alone. Returns @p query unchanged when nothing was replaced.
+std::string spelling_corrected(std::string_view query, const Xapian::Database& db, const Analyzer& analyzer,
+                               std::size_t rare);
+
+}  // namespace newsdex
