@@ -1,5 +1,6 @@
 #include "commands.h"
 #include "result_printer.h"
+#include "suggestion_printer.h"
 
 #include "newsdex/searcher.h"
 
@@ -57,6 +58,8 @@ Action add_search_command(CLI::App& app) {
                 const bool color = args->color == "always" ||
                                    (args->color == "auto" && isatty(STDOUT_FILENO) && !(no_color && *no_color));
                 print_for_people(std::cout, results, color, ms);
+                if (const auto better = find_suggestion(args->db, args->query, args->options, results))
+                    print_suggestion(std::cout, *better, color);
             }
             return results.hits.empty() && results.estimated_matches == 0 ? kExitNoHits : kExitOk;
         } catch (const NoIndexError& e) {
