@@ -237,7 +237,7 @@ TEST_CASE("colour only when asked or on a terminal, never with NO_COLOR", "[cli]
     CHECK(plain.out.find('\033') == std::string::npos);
     auto forced = run_newsdex(search("--color always hosepipe"));
     CHECK(forced.out.find("\033[") != std::string::npos);
-    CHECK(forced.out.find("shown of about") != std::string::npos);
+    CHECK(forced.out.find(" shown of ") != std::string::npos);
 }
 
 TEST_CASE("index shows a progress line when asked, and none when piped", "[cli]") {
@@ -259,4 +259,131 @@ TEST_CASE("index shows a progress line when asked, and none when piped", "[cli]"
     CHECK(piped.exit_code == 0);
     CHECK(piped.err.find('\r') == std::string::npos);
     CHECK(run_newsdex("index --progress sometimes --db " + shell_quote(dir / "db3") + " " + shell_quote(dir / "dump.jsonl")).exit_code != 0);
+}
+
+namespace {
+
+nlohmann::json count_of(const std::string& args) {
+    const auto r = run_newsdex(search("--count " + args));
+    INFO(args << "\n" << r.err);
+    REQUIRE(r.err.empty());
+    REQUIRE(count_lines(r.out) == 1);
+    return nlohmann::json::parse(r.out);
+}
+
+// "3 shown of 12 matches in 1.0 ms" → "12 matches"
+std::string footer_count(const std::string& out) {
+    const auto of = out.rfind(" shown of ");
+    const auto in = out.rfind(" in ");
+    return of == std::string::npos || in == std::string::npos ? "" : out.substr(of + 10, in - of - 10);
+}
+
+}  // namespace
+
+TEST_CASE("search counts every match, the same with any --limit or --offset, in the footer and in --count", "[cli][count]") {
+    const std::string q = "'переговори OR переговоры OR talks'";
+    const auto every = json_lines(run_newsdex(search("--json --limit 1000 " + q)).out);
+    REQUIRE(every.size() >= 3);
+    const auto c = count_of(q);
+    CHECK(c["matches"] == every.size());
+    CHECK(c["exact"] == true);
+    CHECK(c["matched"] == "all");
+    CHECK_FALSE(c.contains("lower"));
+    for (const char* paging : {"--limit 1", "--limit 2", "--limit 2 --offset 1", "--offset 100"}) {
+        INFO(paging);
+        CHECK(count_of(std::string(paging) + " " + q) == c);
+        CHECK(footer_count(run_newsdex(search(std::string(paging) + " " + q)).out) == std::to_string(every.size()) + " matches");
+    }
+    // Copies count once, as they are listed, unless every copy is asked for.
+    const auto copies = json_lines(run_newsdex(search("--json --all-copies --limit 1000 " + q)).out);
+    CHECK(count_of("--all-copies " + q)["matches"] == copies.size());
+    // An exclusion is counted exactly too.
+    const auto without = json_lines(run_newsdex(search("--json --limit 1000 'переговори OR переговоры OR talks -grain'")).out);
+    CHECK(count_of("'переговори OR переговоры OR talks -grain'")["matches"] == without.size());
+    const auto none = run_newsdex(search("--count zzyzxnotaword"));
+    CHECK(none.exit_code == 1);
+    CHECK(nlohmann::json::parse(none.out)["matches"] == 0);
+}
+
+TEST_CASE("when no article has every word, search says it shows articles with some of them", "[cli][count]") {
+    auto people = run_newsdex(search("'hosepipe zzyzxnotaword'"));
+    CHECK(people.exit_code == 0);
+    CHECK(people.out.rfind("No article has every word; showing articles with some of them.\n", 0) == 0);
+    CHECK(people.out.find("Hosepipe ban for Eastmere") != std::string::npos);
+    CHECK(people.out.find("with some of the words in ") != std::string::npos);
+    for (const auto& hit : json_lines(run_newsdex(search("--json 'hosepipe zzyzxnotaword'")).out)) CHECK(hit["matched"] == "some");
+    CHECK(count_of("'hosepipe zzyzxnotaword'")["matched"] == "some");
+
+    auto full = run_newsdex(search("hosepipe"));
+    CHECK(full.out.find("No article has every word") == std::string::npos);
+    for (const auto& hit : json_lines(run_newsdex(search("--json hosepipe")).out)) CHECK(hit["matched"] == "all");
+}
+
+TEST_CASE("every filter value is checked: one line naming the option and the problem, exit 2", "[cli][filters]") {
+    const std::pair<std::string, std::string> cases[] = {
+        {"--since 2018-13 talks", "newsdex: error: --since: 2018-13 is not a date (month 13)"},
+        {"--since 2018/11/18 talks", "newsdex: error: --since: 2018/11/18 is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)"},
+        {"--until 2018-02-30 talks", "newsdex: error: --until: 2018-02-30 is not a date (February 2018 has 28 days)"},
+        {"--since 2019 --until 2018 talks", "newsdex: error: --until 2018 is before --since 2019: the range is empty"},
+        {"--lang de talks", "newsdex: error: --lang: de is not a language newsdex tells apart (uk, ru, en, or other for the rest)"},
+        {"--lang en,xx talks", "newsdex: error: --lang: xx is not a language"},
+        {"--source 'Daily Planet' talks", "newsdex: error: --source: no source in this index is named like 'Daily Planet' (newsdex stats lists the sources)"},
+        {"--offset -1 talks", "newsdex: error: --offset: -1 is not a number of hits to skip (0 or more)"},
+        {"--offset x talks", "newsdex: error: --offset: x is not a number of hits to skip (0 or more)"},
+        {"--limit 0 talks", "newsdex: error: --limit: 0 is not a number of hits to show (1 or more)"},
+        {"--limit -5 talks", "newsdex: error: --limit: -5 is not a number of hits to show (1 or more)"},
+        {"'talks lang:xx'", "newsdex: error: bad query: lang:xx is not a language newsdex tells apart (uk, ru, en, or other for the rest) at column 12"},
+        {"'talks date:2018-13'", "newsdex: error: bad query: bad date '2018-13'"},
+        {"'talks date:2019..2018'", "newsdex: error: bad query: date range ends before it starts"},
+    };
+    for (const auto& [args, says] : cases) {
+        INFO(args);
+        const auto r = run_newsdex(search(args));
+        CHECK(r.exit_code == 2);
+        CHECK(r.out.empty());
+        CHECK(count_lines(r.err) == 1);
+        CHECK(r.err.rfind(says, 0) == 0);
+    }
+    // Language codes in any case, and a reversed order of nothing: accepted.
+    for (const char* ok : {"--lang EN talks", "--lang Uk,RU переговори", "--since 2019 --until 2019 talks", "'talks lang:EN'"}) {
+        INFO(ok);
+        CHECK(run_newsdex(search(ok)).exit_code != 2);
+    }
+    auto en = json_lines(run_newsdex(search("--json --lang EN talks")).out);
+    REQUIRE_FALSE(en.empty());
+    for (const auto& hit : en) CHECK(hit["lang"] == "en");
+}
+
+TEST_CASE("--source takes any case, the start of a name or whole words of it; stats lists the names", "[cli][filters][stats]") {
+    const auto stats = nlohmann::json::parse(run_newsdex("stats --json --db " + shell_quote(sample_index())).out);
+    REQUIRE(stats["sources"].is_object());
+    REQUIRE(stats["sources"].contains("Київські новини"));
+    REQUIRE(stats["sources"].contains("Northbridge Times"));
+    std::size_t in_sources = 0;
+    for (const auto& [name, n] : stats["sources"].items()) in_sources += n.get<std::size_t>();
+    CHECK(in_sources <= stats["documents"].get<std::size_t>());
+    for (const auto& [value, name] : {std::pair<std::string, std::string>{"київські", "Київські новини"},
+                                      {"NORTHBRIDGE", "Northbridge Times"},
+                                      {"times", "Northbridge Times"}}) {
+        INFO(value);
+        // A query that only excludes matches every article of the source.
+        const auto hits =
+            json_lines(run_newsdex(search("--json --all-copies --limit 1000 --source " + shell_quote(value) + " -- -zzyzxnotaword")).out);
+        CHECK(hits.size() == stats["sources"][name].get<std::size_t>());
+        for (const auto& hit : hits) CHECK(hit["source"] == name);
+    }
+}
+
+TEST_CASE("stats shows the sources and the dates published", "[cli][stats]") {
+    const auto j = nlohmann::json::parse(run_newsdex("stats --json --db " + shell_quote(sample_index())).out);
+    const std::string first = j["published"]["first"], last = j["published"]["last"];
+    CHECK(first.size() == 10);
+    CHECK(first <= "2021-03-26");  // the earliest date of the JSON articles
+    CHECK(last >= "2024-09-10");   // and the latest
+    CHECK(j["published"]["undated"].is_number());
+    const auto people = run_newsdex("stats --db " + shell_quote(sample_index()));
+    CHECK(people.exit_code == 0);
+    CHECK(people.out.find("published: " + first + " to " + last) != std::string::npos);
+    CHECK(people.out.find("Київські новини") != std::string::npos);
+    CHECK(people.out.find("sources:") != std::string::npos);
 }

@@ -195,3 +195,36 @@ TEST_CASE("a minimum of the words works across a remote shard, or says how it wa
     CHECK(relaxed.word_match_note.find("remote shard") != std::string::npos);
     CHECK(ids_of(relaxed).size() == 16);
 }
+
+TEST_CASE("match counts across a remote shard are exact, copies in both shards counted once", "[shards][remote][count]") {
+    test::TempDir dir("remote-count");
+    // One text three times (two ids here, one there), three other texts with the word.
+    index_one_shard(dir / "local", {{"l1", "Потяг прибув."}, {"l2", "Потяг прибув."}, {"l3", "Потяг запізнився на годину."},
+                                    {"l4", "Зерно подорожчало."}});
+    index_one_shard(dir / "far", {{"f1", "Потяг прибув."}, {"f2", "Потяг запізнився на дві години."}, {"f3", "Нічний потяг рушив."},
+                                  {"f4", "Зерно подешевшало."}});
+    const unsigned port = free_port();
+    TcpServer server(dir / "far", port);
+    REQUIRE(server.ready());
+    std::filesystem::create_directories(dir / "both");
+    std::ofstream(dir / "both/XAPIANDB") << "auto " << (dir / "local") << "\nremote 127.0.0.1:" << port << "\n";
+    std::filesystem::create_directories(dir / "local-both");
+    std::ofstream(dir / "local-both/XAPIANDB") << "auto " << (dir / "local") << "\nauto " << (dir / "far") << "\n";
+
+    for (const char* db : {"both", "local-both"}) {
+        INFO(db);
+        Searcher searcher(dir / db);
+        for (std::size_t limit : {1, 10}) {
+            SearchOptions options;
+            options.limit = limit;
+            options.offset = limit == 1 ? 2 : 0;
+            const auto collapsed = searcher.search("потяг", options).count;
+            CHECK(collapsed.exact);
+            CHECK(collapsed.matches == 4);
+            options.collapse_duplicates = false;
+            const auto every = searcher.search("потяг", options).count;
+            CHECK(every.exact);
+            CHECK(every.matches == 6);
+        }
+    }
+}

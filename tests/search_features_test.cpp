@@ -247,3 +247,208 @@ TEST_CASE("site: finds an IDN host by either spelling; date: finds an article by
     CHECK(sorted("date:2019-03-01") == std::vector<std::string>{"other"});
     CHECK(sorted("date:2019-03-02") == std::vector<std::string>{"puny"});
 }
+
+namespace {
+
+// 300 articles about the harbour in 3 shards: every 3rd also about a crane, every 10th an exact
+// copy of article 0 (so 30 articles share one text), every 7th also about dredging.
+struct CountIndex {
+    test::TempDir dir;
+    std::string db = dir / "db";
+    CountIndex() {
+        IndexOptions options;
+        options.shards = 3;
+        Indexer indexer(db, options);
+        for (int i = 0; i < 300; ++i) {
+            std::string body = i % 10 == 0 ? "The harbour opened at dawn." : "The harbour log, entry " + std::to_string(i) + ".";
+            if (i % 10 != 0 && i % 3 == 0) body += " A crane was moved.";
+            if (i % 10 != 0 && i % 7 == 0) body += " Dredging continued.";
+            indexer.add_article(article("n" + std::to_string(i), "Log " + std::to_string(i), body, "2020-01-01"));
+        }
+        indexer.commit();
+    }
+};
+
+std::size_t count(Searcher& s, const std::string& query, SearchOptions o = {}) {
+    const auto r = s.search(query, o);
+    CHECK(r.count.exact);
+    CHECK(r.count.lower == r.count.matches);
+    CHECK(r.count.upper == r.count.matches);
+    CHECK(r.estimated_matches == r.count.matches);
+    return r.count.matches;
+}
+
+}  // namespace
+
+TEST_CASE("match counts are exact, count copies once, and never change with limit or offset", "[search][count]") {
+    CountIndex index;
+    Searcher s(index.db);
+    // 300 articles, 30 of them one text: 271 hits as listed, 300 with every copy.
+    for (std::size_t limit : {0, 1, 2, 10, 500}) {
+        for (std::size_t offset : {0, 5, 280, 1000}) {
+            INFO("limit " << limit << " offset " << offset);
+            SearchOptions o;
+            o.limit = limit;
+            o.offset = offset;
+            CHECK(count(s, "harbour", o) == 271);
+            o.collapse_duplicates = false;
+            CHECK(count(s, "harbour", o) == 300);
+        }
+    }
+    SearchOptions one;
+    one.limit = 1;
+    // Crane: multiples of 3 that are not multiples of 10 (100 - 10).
+    CHECK(count(s, "crane", one) == 90);
+    CHECK(count(s, "harbour -crane", one) == 271 - 90);
+    // Multiples of 21 that are not multiples of 10: 15 of them minus 21·10k (0, 210) = 13.
+    CHECK(count(s, "crane dredging", one) == 13);
+    CHECK(count(s, "\"crane was moved\"", one) == 90);
+    SearchOptions by_date = one;
+    by_date.sort = SortOrder::date_newest;
+    CHECK(count(s, "crane", by_date) == 90);
+}
+
+TEST_CASE("beyond count_exactly_up_to the count is an estimate with true bounds", "[search][count]") {
+    CountIndex index;
+    Searcher s(index.db);
+    SearchOptions o;
+    o.collapse_duplicates = false;
+    o.count_exactly_up_to = 20;
+    o.limit = 5;
+    // Crane 90, dredging 38 (multiples of 7, less those of 70), both 13: 115.
+    const auto r = s.search("crane OR dredging", o);
+    CHECK_FALSE(r.count.exact);
+    CHECK(r.count.lower <= 115);
+    CHECK(r.count.upper >= 115);
+    CHECK(r.count.lower <= r.count.matches);
+    CHECK(r.count.matches <= r.count.upper);
+    o.count_exactly_up_to = 1000;
+    CHECK(count(s, "crane OR dredging", o) == 115);
+}
+
+TEST_CASE("the OR fallback and loose long queries say which hits hold only some words", "[search][count]") {
+    SmallIndex index;
+    Searcher s(index.db);
+    const auto full = s.search("harbour crane");
+    CHECK_FALSE(full.fell_back);
+    REQUIRE(full.hits.size() == 1);
+    CHECK(full.hits[0].all_words);
+
+    // No article has both words: every hit holds some of them, and says so.
+    const auto some = s.search("crane zeppelin");
+    CHECK(some.fell_back);
+    CHECK(some.word_match == WordMatch::any);
+    REQUIRE(some.hits.size() == 1);
+    CHECK(some.count.matches == 1);
+    CHECK_FALSE(some.hits[0].all_words);
+
+    // Five words match any of them (a pasted headline): only a holds them all.
+    SearchOptions o;
+    o.collapse_duplicates = false;
+    const auto loose = s.search("harbour crane arrived by barge", o);
+    CHECK_FALSE(loose.fell_back);
+    REQUIRE(loose.hits.size() == 6);
+    for (const auto& hit : loose.hits) {
+        INFO(hit.id);
+        CHECK(hit.all_words == (hit.id == "a"));
+    }
+}
+
+TEST_CASE("filter values that cannot be right are typed errors naming the option", "[search][filters]") {
+    SmallIndex index;
+    Searcher s(index.db);
+    auto problem = [&](SearchOptions o) -> std::string {
+        try {
+            s.search("harbour", o);
+        } catch (const OptionError& e) {
+            CHECK(std::string(e.what()).find("--") == std::string::npos);  // the caller names flags
+            return std::string(OptionError::name(e.option())) + ": " + e.problem();
+        }
+        return "accepted";
+    };
+    auto since = [](std::string v) { SearchOptions o; o.since = std::move(v); return o; };
+    auto until = [](std::string v) { SearchOptions o; o.until = std::move(v); return o; };
+    CHECK(problem(since("2018-13")) == "since: 2018-13 is not a date (month 13)");
+    CHECK(problem(since("2018-00")) == "since: 2018-00 is not a date (month 0)");
+    CHECK(problem(until("2018-02-30")) == "until: 2018-02-30 is not a date (February 2018 has 28 days)");
+    CHECK(problem(until("2020-02-30")) == "until: 2020-02-30 is not a date (February 2020 has 29 days)");
+    CHECK(problem(until("2020-02-29")) == "accepted");
+    CHECK(problem(since("2018/11/18")) == "since: 2018/11/18 is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)");
+    CHECK(problem(since("18")) == "since: 18 is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)");
+    CHECK(problem(since("2019-03-01T10:00:00+02:00")) == "accepted");
+    CHECK(problem(since("2019-03-01Tnoon")).find("is not a date") != std::string::npos);
+    SearchOptions reversed;
+    reversed.since = "2019";
+    reversed.until = "2018";
+    CHECK(problem(reversed) == "since/until: the range ends (2018) before it starts (2019)");
+    reversed.until = "2019";  // one whole year
+    CHECK(problem(reversed) == "accepted");
+
+    SearchOptions lang;
+    lang.languages = {"de"};
+    CHECK(problem(lang) == "languages: de is not a language newsdex tells apart (uk, ru, en, or other for the rest)");
+    for (const char* code : {"UK", "uk_UA", "Ukr"}) {
+        lang.languages = {code};
+        CHECK(ids(s.search("harbour", lang)) == std::vector<std::string>{"uk"});
+    }
+    lang.languages = {"OTHER"};
+    CHECK(ids(s.search("harbour", lang)).empty());
+
+    SearchOptions source;
+    source.sources = {"Daily Planet"};
+    CHECK(problem(source) == "sources: no source in this index is named like 'Daily Planet'");
+}
+
+TEST_CASE("lang: and date: values in a query are checked where they stand", "[search][filters]") {
+    SmallIndex index;
+    Searcher s(index.db);
+    auto column = [&](const std::string& query) -> std::size_t {
+        try {
+            s.search(query);
+        } catch (const QueryError& e) {
+            return e.column();
+        }
+        return 0;
+    };
+    CHECK(column("harbour lang:xx") == 14);
+    CHECK(column("harbour lang:EN") == 0);
+    CHECK(column("harbour lang:other") == 0);
+    CHECK(column("harbour date:2018-13") == 14);
+    CHECK(column("harbour date:2018-02-30") == 14);
+    CHECK(column("harbour date:2019..2018") == 14);
+    try {
+        s.search("harbour lang:xx");
+    } catch (const QueryError& e) {
+        CHECK(std::string(e.what()) == "lang:xx is not a language newsdex tells apart (uk, ru, en, or other for the rest) at column 14");
+    }
+}
+
+TEST_CASE("source filters match the start of a name or whole words of it, in any case", "[search][filters]") {
+    SmallIndex index;
+    Searcher s(index.db);
+    SearchOptions o;
+    o.collapse_duplicates = false;
+    auto found = [&](std::vector<std::string> sources) {
+        o.sources = std::move(sources);
+        auto r = ids(s.search("harbour", o));
+        std::sort(r.begin(), r.end());
+        return r;
+    };
+    CHECK(found({"COAST"}) == std::vector<std::string>{"b"});          // the start of "Coast Post"
+    CHECK(found({"post"}) == std::vector<std::string>{"b"});           // a whole word
+    CHECK(found({"other wire"}) == std::vector<std::string>{"d-copy"});
+    CHECK(found({"wire"}) == std::vector<std::string>{"a", "c", "d", "d-copy", "uk"});
+    CHECK(found({"coast", "other"}) == std::vector<std::string>{"b", "d-copy"});
+    o.sources = {"ost"};  // inside a word, not its start
+    CHECK_THROWS_AS(s.search("harbour", o), OptionError);
+}
+
+TEST_CASE("stats list the sources with their counts and the dates published", "[search][stats]") {
+    SmallIndex index;
+    const IndexStats stats = Searcher(index.db).stats();
+    CHECK(stats.documents == 6);
+    CHECK(stats.sources == std::map<std::string, std::size_t>{{"Test Wire", 4}, {"Coast Post", 1}, {"Other Wire", 1}});
+    CHECK(stats.first_published == "2021-05-01");
+    CHECK(stats.last_published == "2023-02-10");
+    CHECK(stats.undated == 1);
+}

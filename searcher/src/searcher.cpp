@@ -11,7 +11,10 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <limits>
+#include <set>
 
 namespace newsdex {
 namespace fs = std::filesystem;
@@ -30,6 +33,10 @@ void set_weighting(Xapian::Enquire& enquire, const SearchOptions& options) {
     }
 }
 
+constexpr std::size_t kMaxDocs = std::numeric_limits<Xapian::doccount>::max();
+// Up to this many possible matches, an index with a remote shard fetches them all to count copies once.
+constexpr std::size_t kRemoteRecount = 1000;
+
 // Only word and lemma terms may join a query: not ids, dates, sources or other prefixed terms.
 class WordTermsOnly : public Xapian::ExpandDecider {
 public:
@@ -43,7 +50,8 @@ public:
 
 // The first hits' best terms, added to the query: for queries whose words the wanted articles
 // share with their neighbours in other words.
-Xapian::MSet with_feedback(Xapian::Enquire& enquire, const Xapian::MSet& first, const SearchOptions& options) {
+Xapian::MSet with_feedback(Xapian::Enquire& enquire, const Xapian::MSet& first, const SearchOptions& options,
+                           Xapian::doccount check_at_least) {
     Xapian::RSet relevant;
     std::size_t taken = 0;
     for (auto it = first.begin(); it != first.end() && taken < options.feedback_documents; ++it, ++taken) relevant.add_document(*it);
@@ -55,7 +63,55 @@ Xapian::MSet with_feedback(Xapian::Enquire& enquire, const Xapian::MSet& first, 
     // bring in nothing else.
     enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, enquire.get_query(),
                                     Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expansion, options.feedback_weight)));
-    return enquire.get_mset(static_cast<Xapian::doccount>(options.offset), static_cast<Xapian::doccount>(options.limit));
+    return enquire.get_mset(static_cast<Xapian::doccount>(std::min<std::size_t>(options.offset, kMaxDocs)),
+                            static_cast<Xapian::doccount>(std::min<std::size_t>(options.limit, kMaxDocs)), check_at_least);
+}
+
+// lang: in a query takes the codes --lang takes; another value would silently match nothing.
+void check_languages(const QueryNode& node, bool in_lang_field = false) {
+    const bool lang = in_lang_field || (node.kind == QueryNode::Kind::field && node.text == "lang");
+    if (lang && (node.kind == QueryNode::Kind::word || node.kind == QueryNode::Kind::phrase) &&
+        !language_filter_code(node.text))
+        throw QueryError("lang:" + node.text + " is not a language newsdex tells apart (uk, ru, en, or other for the rest)",
+                         node.column);
+    for (const QueryNode& child : node.children) check_languages(child, lang);
+}
+
+// Under loose matching a hit may hold only some of the words: the same query with every word
+// required, restricted to these hits, tells which hold them all.
+void mark_partial_hits(const Analyzer& analyzer, StoredLemmas& lemmas, const Xapian::Database& db, bool remote,
+                       const QueryNode& tree, const SearchOptions& options, const std::vector<Xapian::docid>& docids,
+                       std::vector<Hit>& hits) {
+    SearchOptions strict = options;
+    strict.short_query_match = strict.long_query_match = WordMatch::all;
+    strict.all_words_bonus = strict.exact_form_bonus = strict.title_bonus = strict.proximity_bonus = 0;
+    QueryBuilder builder(analyzer, lemmas);
+    builder.set_serialisable(remote);
+    const Xapian::Query every_word = builder.build(tree, db, strict);
+    std::vector<Xapian::Query> ids;
+    for (const Hit& hit : hits) ids.emplace_back(schema::id_term(hit.id));
+    Xapian::Enquire enquire(db);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, every_word, Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())));
+    const Xapian::MSet full = enquire.get_mset(0, static_cast<Xapian::doccount>(hits.size()));
+    const std::set<Xapian::docid> holding_all(full.begin(), full.end());
+    for (std::size_t i = 0; i < hits.size(); ++i) hits[i].all_words = holding_all.count(docids[i]) > 0;
+}
+
+// Xapian's bounds, made exact where it saw every match. Collapsing copies, Xapian 1.4 leaves the
+// upper bound at the uncollapsed one (less the copies it dropped early) even when it saw every
+// match; its lower bound then counts the distinct texts it saw, which is the count. It saw every
+// match when fewer than check_at_least matched: it only skips documents once it has looked at
+// that many, and the uncollapsed lower bound is at least the number it looked at. Remote shards
+// send only their best hits, so there the bounds stay Xapian's.
+MatchCount count_of(const Xapian::MSet& mset, bool collapsed, bool remote, Xapian::doccount check_at_least) {
+    MatchCount count;
+    count.lower = mset.get_matches_lower_bound();
+    count.upper = mset.get_matches_upper_bound();
+    if (collapsed && !remote && mset.get_uncollapsed_matches_lower_bound() < check_at_least) count.upper = count.lower;
+    count.exact = count.lower == count.upper;
+    count.matches = count.exact ? count.lower : std::clamp<std::size_t>(mset.get_matches_estimated(), count.lower, count.upper);
+    return count;
 }
 
 }  // namespace
@@ -80,6 +136,7 @@ Searcher::~Searcher() = default;
 
 SearchResults Searcher::search(const std::string& query_text, const SearchOptions& options) {
     const QueryNode tree = parse_query(query_text, options.literal);
+    check_languages(tree);
     QueryBuilder builder(impl_->analyzer, *impl_->lemmas);
     builder.set_serialisable(impl_->remote);
     SearchResults results;
@@ -96,18 +153,21 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
             by_date.add_value(schema::kDateSlot, false, "~");
             enquire.set_sort_by_key_then_relevance(&by_date, false);
         }
-        const Xapian::Query filter = filter_query(options);
+        const Xapian::Query filter = filter_query(options, impl_->db);
+        // Xapian counts exactly when it looks at every match; asking it to look at up to
+        // count_exactly_up_to of them makes the count independent of offset and limit.
+        const auto check_at_least = static_cast<Xapian::doccount>(std::min(options.count_exactly_up_to, kMaxDocs));
         auto run = [&](const SearchOptions& run_options) {
             Xapian::Query query = builder.build(tree, impl_->db, run_options);
             if (query.empty()) return Xapian::MSet();
             if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
             enquire.set_query(query);
-            return enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                    static_cast<Xapian::doccount>(options.limit));
+            return enquire.get_mset(static_cast<Xapian::doccount>(std::min(options.offset, kMaxDocs)),
+                                    static_cast<Xapian::doccount>(std::min(options.limit, kMaxDocs)), check_at_least);
         };
         Xapian::MSet mset = run(options);
         if (options.feedback_terms > 0 && options.sort == SortOrder::relevance && !mset.empty())
-            mset = with_feedback(enquire, mset, options);
+            mset = with_feedback(enquire, mset, options, check_at_least);
         // A query with one word the collection lacks (a typo, a name spelled otherwise) should
         // still find the documents that hold the rest, ranked by how many of them they hold.
         if (mset.get_matches_upper_bound() == 0 && options.or_fallback && builder.plain_words() > 1 &&
@@ -115,12 +175,23 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
             SearchOptions any_word = options;
             any_word.short_query_match = any_word.long_query_match = WordMatch::any;
             mset = run(any_word);
+            results.fell_back = true;
         }
         results.word_match = builder.word_match();
         results.word_match_note = builder.word_match_note();
-        results.estimated_matches = mset.get_matches_estimated();
+        results.count = count_of(mset, options.collapse_duplicates, impl_->remote, check_at_least);
+        // A remote shard sends only its best hits, so copies are told apart only among those: when
+        // few match, asking for all of them makes the collapsed count exact (Xapian's bounds are
+        // exact when it returns fewer hits than asked for).
+        if (!results.count.exact && impl_->remote && options.collapse_duplicates && results.count.upper < kRemoteRecount &&
+            results.count.upper < check_at_least)
+            results.count = count_of(enquire.get_mset(0, static_cast<Xapian::doccount>(results.count.upper + 1)),
+                                     true, true, check_at_least);
+        results.estimated_matches = results.count.matches;
         std::size_t rank = options.offset;
+        std::vector<Xapian::docid> docids;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
+            docids.push_back(*it);
             const Article a = schema::decode_article(it.get_document().get_data());
             Hit hit;
             hit.rank = ++rank;
@@ -134,6 +205,7 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
             hit.author = a.author;
             hit.origin = a.origin;
             hit.copies = 1 + it.get_collapse_count();
+            hit.all_words = !results.fell_back;
             if (options.snippets) {
                 Snippet s = make_snippet(a.body, builder.highlights(), impl_->analyzer, options.snippet_chars);
                 hit.snippet = std::move(s.text);
@@ -141,6 +213,8 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
             }
             results.hits.push_back(std::move(hit));
         }
+        if (!results.fell_back && results.word_match != WordMatch::all && builder.plain_words() > 1 && !results.hits.empty())
+            mark_partial_hits(impl_->analyzer, *impl_->lemmas, impl_->db, impl_->remote, tree, options, docids, results.hits);
     } catch (const Xapian::Error& e) {
         throw SearchError("search failed: " + e.get_description());
     }
@@ -154,6 +228,27 @@ IndexStats Searcher::stats() const {
         const std::string prefix(schema::kLangPrefix);
         for (auto it = impl_->db.allterms_begin(prefix); it != impl_->db.allterms_end(prefix); ++it)
             stats.languages[(*it).substr(prefix.size())] = it.get_termfreq();
+        // One term per source name; its first article gives the name as written.
+        const std::string source(schema::kSourcePrefix);
+        for (auto it = impl_->db.allterms_begin(source); it != impl_->db.allterms_end(source); ++it) {
+            auto post = impl_->db.postlist_begin(*it);
+            if (post == impl_->db.postlist_end(*it)) continue;
+            std::string name = schema::decode_article(impl_->db.get_document(*post).get_data()).source;
+            if (name.empty()) name = (*it).substr(source.size());
+            stats.sources[name] += it.get_termfreq();
+        }
+        // Day terms sort as dates; year terms count the dated articles.
+        const std::string day(schema::kDayPrefix), year(schema::kYearPrefix);
+        for (auto it = impl_->db.allterms_begin(day); it != impl_->db.allterms_end(day); ++it) {
+            const std::string d = (*it).substr(day.size());
+            if (d.size() != 8) continue;
+            const std::string iso = d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2);
+            if (stats.first_published.empty()) stats.first_published = iso;
+            stats.last_published = iso;
+        }
+        std::size_t dated = 0;
+        for (auto it = impl_->db.allterms_begin(year); it != impl_->db.allterms_end(year); ++it) dated += it.get_termfreq();
+        stats.undated = stats.documents > dated ? stats.documents - dated : 0;
     } catch (const Xapian::Error& e) {
         throw SearchError("cannot read index statistics: " + e.get_description());
     }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <string>
 
 namespace newsdex::cli {
 namespace {
@@ -25,6 +26,29 @@ std::size_t byte_of(const std::string& s, std::size_t cp) {
 
 std::string date_only(const std::string& published) { return published.substr(0, 10); }
 
+std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+// "all" when the hits hold every word of the query, "some" when the OR fallback matched any.
+const char* matched(bool all_words) { return all_words ? "all" : "some"; }
+
+// 12345 → "12,345": counts people read at a glance.
+std::string grouped(std::size_t n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+// "450 matches", "about 12,000 matches (10,000 to 15,314)": an estimate says it is one.
+std::string count_text(const MatchCount& c) {
+    std::string text = c.exact ? "" : "about ";
+    text += grouped(c.matches) + (c.matches == 1 ? " match" : " matches");
+    if (!c.exact) text += " (" + grouped(c.lower) + " to " + grouped(c.upper) + ")";
+    return text;
+}
+
 }  // namespace
 
 void print_json_lines(std::ostream& out, const SearchResults& results) {
@@ -33,19 +57,34 @@ void print_json_lines(std::ostream& out, const SearchResults& results) {
         for (const auto& [b, e] : h.highlights) highlights.push_back({b, e});
         nlohmann::json j{{"rank", h.rank},   {"id", h.id},         {"score", h.score},   {"title", h.title},
                          {"url", h.url},     {"published", h.published}, {"lang", h.lang}, {"source", h.source},
-                         {"author", h.author}, {"origin", h.origin}, {"copies", h.copies}, {"snippet", h.snippet}, {"highlights", highlights}};
-        out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+                         {"author", h.author}, {"origin", h.origin}, {"copies", h.copies}, {"matched", matched(h.all_words)},
+                         {"snippet", h.snippet}, {"highlights", highlights}};
+        out << dump(j) << '\n';
     }
+}
+
+void print_count_json(std::ostream& out, const SearchResults& results) {
+    const MatchCount& c = results.count;
+    nlohmann::json j{{"matches", c.matches}, {"exact", c.exact}};
+    if (!c.exact) {
+        j["lower"] = c.lower;
+        j["upper"] = c.upper;
+    }
+    j["matched"] = matched(!results.fell_back);
+    out << dump(j) << '\n';
 }
 
 void print_for_people(std::ostream& out, const SearchResults& results, bool color, double milliseconds) {
     auto paint = [&](const char* code) { return color ? code : ""; };
+    if (results.fell_back && !results.hits.empty())
+        out << paint(kBold) << "No article has every word; showing articles with some of them." << paint(kReset) << "\n\n";
     for (const Hit& h : results.hits) {
         out << paint(kBold) << h.rank << "." << paint(kReset) << ' ';
         std::string meta = date_only(h.published);
         if (!h.source.empty()) meta += (meta.empty() ? "" : "  ") + h.source;
         meta += (meta.empty() ? "[" : "  [") + h.lang + "]";
         if (h.copies > 1) meta += "  (" + std::to_string(h.copies) + " copies)";
+        if (!h.all_words && !results.fell_back) meta += "  (some of the words)";
         out << paint(kDim) << meta << paint(kReset) << '\n';
         out << "   " << paint(kBold) << (h.title.empty() ? "(no title)" : h.title) << paint(kReset) << '\n';
         if (!h.snippet.empty()) {
@@ -60,10 +99,11 @@ void print_for_people(std::ostream& out, const SearchResults& results, bool colo
         }
         out << "   " << paint(kDim) << (h.url.empty() ? h.id : h.url) << paint(kReset) << "\n\n";
     }
-    char footer[128];
-    std::snprintf(footer, sizeof footer, "%zu shown of about %zu matches in %.1f ms", results.hits.size(),
-                  results.estimated_matches, milliseconds);
-    out << paint(kDim) << footer << paint(kReset) << '\n';
+    char ms[32];
+    std::snprintf(ms, sizeof ms, "%.1f ms", milliseconds);
+    std::string footer = std::to_string(results.hits.size()) + " shown of " + count_text(results.count);
+    if (results.fell_back) footer += " with some of the words";
+    out << paint(kDim) << footer << " in " << ms << paint(kReset) << '\n';
 }
 
 }  // namespace newsdex::cli

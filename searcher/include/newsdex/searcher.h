@@ -32,6 +32,37 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// A search option's value that cannot be right: a date that is not one, a reversed date range,
+/// a language newsdex does not tell apart, a source the index does not hold. what() reads
+/// "since: 2018-13 is not a date (month 13)"; problem() is the part after the option's name, so a
+/// caller can name the option its own way (the command line says "--since").
+class OptionError : public SearchError {
+public:
+    enum class Option { since, until, date_range, languages, sources };
+    OptionError(Option option, std::string value, const std::string& problem)
+        : SearchError(std::string(name(option)) + ": " + problem), option_(option), value_(std::move(value)),
+          problem_(problem) {}
+    Option option() const { return option_; }
+    /// The value as given (for date_range: the since value; the until value is in problem()).
+    const std::string& value() const { return value_; }
+    const std::string& problem() const { return problem_; }
+    static const char* name(Option option) {
+        switch (option) {
+        case Option::since: return "since";
+        case Option::until: return "until";
+        case Option::date_range: return "since/until";
+        case Option::languages: return "languages";
+        case Option::sources: return "sources";
+        }
+        return "option";
+    }
+
+private:
+    Option option_;
+    std::string value_;
+    std::string problem_;
+};
+
 /// Nothing at the path can be an index: it is missing, a file, an empty directory, or a directory
 /// of something else. what() names the path and the reason; suggesting how to make an index is
 /// left to the caller, who knows how its users name things.
@@ -71,9 +102,17 @@ struct SearchOptions {
     SortOrder sort = SortOrder::relevance;
     std::string since;                  ///< ISO date: only articles published on or after it
     std::string until;                  ///< ISO date: only articles published on or before it (whole day/month/year)
-    std::vector<std::string> languages; ///< only these language codes (any of them)
-    std::vector<std::string> sources;   ///< only these source names (any of them; case-insensitive, exact)
+    /// Only these languages (any of them): uk, ru, en or other, in any case, or a locale such as
+    /// uk_UA or eng; anything else throws OptionError.
+    std::vector<std::string> languages;
+    /// Only these sources (any of them). A value matches a stored source name, case-insensitively,
+    /// when the name starts with it or holds it as whole words ("dw.com" and "deutsche welle" both
+    /// match "DW.com (Deutsche Welle)"); a value that matches no source throws OptionError.
+    std::vector<std::string> sources;
     bool collapse_duplicates = true;    ///< exact copies (same normalized body) shown once, with a count
+    /// The match count is exact when at most this many articles match (Xapian looks at every one
+    /// of them); beyond it, an estimate with bounds (SearchResults::count). 0: estimate only.
+    std::size_t count_exactly_up_to = 10000;
     /// Every character of the query is text (like `grep -F`): its space-separated words are plain
     /// words, matched as short_query_match/long_query_match say, with no operators, fields,
     /// phrases, groups, prefixes or exclusions (docs/query-language.md, "Pasted text").
@@ -127,14 +166,31 @@ struct Hit {
     double score = 0;
     std::string title, url, published, lang, source, author, origin;
     std::size_t copies = 1;  ///< how many articles with this exact text the index holds
+    /// The article holds every plain word of the query. false only when the words were matched
+    /// loosely (a long query, the OR fallback): then it holds some of them.
+    bool all_words = true;
     std::string snippet;  ///< plain text
     /// [start, end) pairs in Unicode code points into snippet, one per highlighted word or phrase.
     std::vector<std::pair<std::size_t, std::size_t>> highlights;
 };
 
+/// How many articles match a query, counted as hits are listed: a group of exact copies counts
+/// once unless SearchOptions::collapse_duplicates is off. Never depends on offset or limit.
+struct MatchCount {
+    std::size_t matches = 0;  ///< the count when exact, else Xapian's estimate
+    bool exact = true;        ///< every match was seen (at most SearchOptions::count_exactly_up_to)
+    std::size_t lower = 0;    ///< at least this many match (== matches when exact)
+    std::size_t upper = 0;    ///< at most this many match (== matches when exact)
+};
+
 struct SearchResults {
+    MatchCount count;
+    /// count.matches, kept for callers written before MatchCount.
     std::size_t estimated_matches = 0;
     std::vector<Hit> hits;
+    /// No article holds every plain word, so the OR fallback ran: every hit holds only some of
+    /// them, and count counts articles with any of them. Say so to people.
+    bool fell_back = false;
     /// How the query's plain words were matched in the run that found these hits: as the options
     /// asked, or WordMatch::any after the OR fallback or the relaxation word_match_note explains.
     WordMatch word_match = WordMatch::all;
@@ -147,6 +203,13 @@ struct SearchResults {
 struct IndexStats {
     std::size_t documents = 0;
     std::map<std::string, std::size_t> languages;
+    /// Articles per source, under the name as stored (the first article's spelling where the
+    /// names differ only in case or spacing); articles without a source are not counted.
+    std::map<std::string, std::size_t> sources;
+    /// The first and last day (YYYY-MM-DD, UTC) an article was published; empty when none is dated.
+    /// An article dated by year or month alone counts from its first day.
+    std::string first_published, last_published;
+    std::size_t undated = 0;  ///< articles without a publication date
     std::uintmax_t size_bytes = 0;
 };
 
