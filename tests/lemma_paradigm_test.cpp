@@ -79,7 +79,23 @@ const std::vector<Row> kRows = {
     {"ru", "сделал", "Они сделали выбор."},
     {"ru", "переговорах", "Переговоры продолжаются."},
     {"ru", "руке", "Рука болит."},
+    // Verbs the dictionary does not know: every tense meets the infinitive through the stem.
+    {"uk", "хайпувати", "Вони хайпували на цій темі."},
+    {"uk", "хайпували", "Він хайпуватиме й далі."},
+    {"uk", "донатити", "Вчора ми донатили на армію."},
+    {"uk", "лайкати", "Вона лайкала кожен допис."},
+    // Colloquial and uncontracted spellings the dictionary lists only in standard form.
+    {"uk", "взути", "Не встиг взуть чоботи."},
+    {"uk", "їсти", "Я йім хліб."},
+    {"uk", "нова", "Новая хата стоїть."},
+    {"uk", "уточнюючись", "Він говорив, уточнюючися щохвилини."},
+    // Indefinite pronoun compounds: the pronoun part inflects.
+    {"uk", "що-будь", "Чи знаєте ви чого-будь про це?"},
+    {"uk", "чого-будь", "Скажи що-будь."},
+    {"uk", "хто-небудь", "Чи бачив ти кого-небудь?"},
     // Must stay apart: the rules reach only words the dictionary derives the form from.
+    {"uk", "що-будь", "Хто-небудь прийде.", false},
+    {"uk", "хайпувати", "Хата стоїть.", false},
     {"uk", "коти", "Кит плаває в океані.", false},
     {"uk", "лиси", "Темний ліс шумить.", false},
     {"uk", "пішли", "Пішак стоїть на дошці.", false},
@@ -237,12 +253,27 @@ TEST_CASE("colloquial short forms get the lemma of their full spelling", "[analy
     CHECK(contains(variant_spellings("стріляємся", Language::uk), "стріляємося"));
     CHECK(contains(variant_spellings("купаєть", Language::uk), "купається"));
     CHECK(contains(variant_spellings("фабрикантови", Language::uk), "фабрикантові"));
+    CHECK(contains(variant_spellings("взуєм", Language::uk), "взуємо"));
+    CHECK(contains(variant_spellings("надоїм", Language::uk), "надоїмо"));
+    CHECK(contains(variant_spellings("взуть", Language::uk), "взути"));              // short infinitive
+    CHECK(contains(variant_spellings("уточнюючися", Language::uk), "уточнюючись"));  // ся ~ сь
+    CHECK(contains(variant_spellings("вмиюсь", Language::uk), "вмиюся"));
+    CHECK(contains(variant_spellings("йім", Language::uk), "їм"));                   // йі ~ ї
+    CHECK(contains(variant_spellings("найвбогішая", Language::uk), "найвбогіша"));   // long adjective forms
+    CHECK(contains(variant_spellings("новую", Language::uk), "нову"));
+    CHECK(contains(variant_spellings("новеє", Language::uk), "нове"));
+    CHECK(contains(variant_spellings("чорниї", Language::uk), "чорні"));
     CHECK(variant_spellings("салім", Language::uk).empty());  // a name, not a verb
+    CHECK(variant_spellings("салем", Language::uk).empty());
     CHECK(variant_spellings("приходим", Language::ru).empty());
     Lemmatizer l;
     if (!l.has_dictionary(Language::uk)) FAIL("Hunspell dictionary uk_UA is required");
     CHECK(contains(l.lemmas("приходим", Language::uk), "приходити"));
     CHECK(contains(l.lemmas("стріляємся", Language::uk), "стрілятися"));
+    CHECK(contains(l.lemmas("взуть", Language::uk), "взути"));
+    CHECK(contains(l.lemmas("йім", Language::uk), "їсти"));
+    CHECK(contains(l.lemmas("уточнюючися", Language::uk), "уточнюючись"));
+    CHECK(contains(l.lemmas("чорниї", Language::uk), "чорний"));
 }
 
 TEST_CASE("pronoun forms and their lemmas", "[analysis][paradigm]") {
@@ -257,11 +288,50 @@ TEST_CASE("pronoun forms and their lemmas", "[analysis][paradigm]") {
     CHECK(contains(l.lemmas("кого", Language::uk), "кого"));
 }
 
+TEST_CASE("indefinite pronoun compounds inflect their pronoun part", "[analysis][paradigm]") {
+    CHECK(pronoun_lemmas("чого-будь", Language::uk) == std::vector<std::string>{"що-будь"});
+    CHECK(pronoun_lemmas("кому-небудь", Language::uk) == std::vector<std::string>{"хто-небудь"});
+    CHECK(pronoun_lemmas("будь-чого", Language::uk) == std::vector<std::string>{"будь-що"});
+    CHECK(pronoun_lemmas("що-будь", Language::uk) == std::vector<std::string>{"що-будь"});  // its own lemma
+    CHECK(pronoun_lemmas("чего-нибудь", Language::ru) == std::vector<std::string>{"что-нибудь"});
+    CHECK(pronoun_lemmas("кого-то", Language::ru) == std::vector<std::string>{"кто-то"});
+    CHECK(pronoun_lemmas("чого-небудь-таки", Language::uk).empty());
+    CHECK(pronoun_lemmas("Івано-Франківськ", Language::uk).empty());
+    CHECK(pronoun_lemmas("рок-будь", Language::uk).empty());
+    Lemmatizer l;
+    CHECK(contains(l.lemmas("чого-будь", Language::uk), "що-будь"));
+    CHECK(contains(l.lemmas("чого-будь", Language::uk), ukrainian_stem("чого-будь")));  // the stem stays
+}
+
 TEST_CASE("the Ukrainian fallback stemmer undoes fleeting vowels and comparatives", "[analysis][paradigm]") {
     CHECK(ukrainian_stem("вимисел") == ukrainian_stem("вимислу"));
     CHECK(ukrainian_stem("вітер") == ukrainian_stem("вітрами"));
     CHECK(ukrainian_stem("виліт") == ukrainian_stem("вильоту"));
     CHECK(ukrainian_stem("вагоміше") == ukrainian_stem("вагоміш"));
+    CHECK(ukrainian_stem("вагоміший") == ukrainian_stem("вагоміш"));
+    CHECK(ukrainian_stem("вагоміший") != ukrainian_stem("вагомий"));  // the degrees stay apart
     CHECK(ukrainian_stem("12345") == "12345");
     CHECK(ukrainian_stem("кит") != ukrainian_stem("кіт"));
+}
+
+TEST_CASE("the Ukrainian fallback stemmer brings every tense of a verb to its infinitive", "[analysis][paradigm]") {
+    // Verbs the dictionary does not know: infinitive, short infinitive, future, past, present,
+    // imperative and adverbial participles, reflexive or not.
+    for (const char* form : {"хайпувати", "хайпуватиму", "хайпуватимуть", "хайпував", "хайпувала", "хайпували", "хайпую",
+                             "хайпуєш", "хайпують", "хайпуй", "хайпуйте", "хайпуючи", "хайпувавши", "хайпуватися", "хайпувалися"})
+        CHECK(ukrainian_stem(form) == ukrainian_stem("хайпувати"));
+    for (const char* form : {"лайкати", "лайкав", "лайкала", "лайкаю", "лайкаєш", "лайкають", "лайкай", "лайкаючи", "лайкатимемо"})
+        CHECK(ukrainian_stem(form) == ukrainian_stem("лайкати"));
+    for (const char* form : {"донатити", "донатив", "донатила", "донатиш", "донатимо", "донатитиму", "донативши"})
+        CHECK(ukrainian_stem(form) == ukrainian_stem("донатити"));
+    for (const char* form : {"зафоловити", "зафоловив", "зафоловили", "зафоловиш"})
+        CHECK(ukrainian_stem(form) == ukrainian_stem("зафоловити"));
+    // Nouns whose forms end like a past tense (генерала, Ярослав) still meet their other forms.
+    for (const char* form : {"генерала", "генерали", "генералу", "генералом", "генералами"})
+        CHECK(ukrainian_stem(form) == ukrainian_stem("генерал"));
+    for (const char* form : {"ярослава", "ярославу", "ярославом"}) CHECK(ukrainian_stem(form) == ukrainian_stem("ярослав"));
+    for (const char* form : {"посла", "послом"}) CHECK(ukrainian_stem(form) == ukrainian_stem("посол"));
+    for (const char* form : {"стола", "столом"}) CHECK(ukrainian_stem(form) == ukrainian_stem("стіл"));
+    CHECK(ukrainian_stem("сила") == ukrainian_stem("сили"));  // too short a stem to lose its л
+    CHECK(ukrainian_stem("хайпувати") != ukrainian_stem("хата"));
 }

@@ -4,6 +4,7 @@
 #include "newsdex/paradigm.h"
 #include "newsdex/stemmer.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 #include <unordered_map>
@@ -60,10 +61,13 @@ struct Lemmatizer::Impl {
                 return found;
             }
         }
+        // An indefinite pronoun compound (чого-будь) gets the compound's lemma (що-будь) too.
+        Lemmas found = hyphenated ? pronoun_lemmas(term, lang) : Lemmas{};
         std::string stem = rules.stem(term, lang);
-        if (stem.empty()) return {};
+        if (!stem.empty() && std::find(found.begin(), found.end(), stem) == found.end()) found.push_back(std::move(stem));
+        if (found.empty()) return {};
         ++stats.fallback;
-        return {std::move(stem)};
+        return found;
     }
 };
 

@@ -216,21 +216,39 @@ std::vector<std::string> plural_only_nominatives(std::string_view form, Language
 std::vector<std::string> variant_spellings(std::string_view form, Language lang) {
     std::vector<std::string> out;
     if (lang != Language::uk) return out;
-    const std::u32string w = to_u32(form);
+    std::u32string w = to_u32(form);
+    // йі is a phonetic spelling of ї (йім, йіхати): the dictionary has ї only.
+    for (std::size_t at = w.find(U"йі"); at != std::u32string::npos; at = w.find(U"йі", at)) w.replace(at, 2, U"ї");
+    if (w.size() >= 2 && w != to_u32(form)) out.push_back(to_utf8(w));
     if (w.size() < 4) return out;
     auto ends = [&](std::u32string_view e) { return ends_with(w, e); };
     auto cut = [&](std::size_t n) { return w.substr(0, w.size() - n); };
-    // 1st person plural without its final о: ведем, взуєм, робим, сидім.
-    // Not in shorter words, where names end so too (Салім, Цусім).
-    if (w.size() >= 6 && (ends(U"ем") || ends(U"єм") || ends(U"им") || ends(U"ім"))) out.push_back(to_utf8(w + U"о"));
+    // 1st person plural without its final о: ведем, взуєм, робим, сидім, надоїм.
+    // Not in shorter words, where names end so too (Салім, Цусім); -єм (є after a vowel) is a
+    // verb's even in five letters (взуєм).
+    if ((w.size() >= 6 && (ends(U"ем") || ends(U"им") || ends(U"ім") || ends(U"їм"))) || (w.size() >= 5 && ends(U"єм")))
+        out.push_back(to_utf8(w + U"о"));
     // ... and reflexive: стріляємся, вчимся.
     if (ends(U"мся") || ends(U"мсь")) out.push_back(to_utf8(cut(2) + U"ося"));
-    // Reflexive 3rd person without its ся: купаєть(ся).
-    if (ends(U"ть") && !ends(U"ться")) out.push_back(to_utf8(w + U"ся"));
+    // The reflexive particle's other spelling: уточнюючися ~ уточнюючись, вмиюсь ~ вмиюся.
+    if (ends(U"ся")) out.push_back(to_utf8(cut(1) + U"ь"));
+    else if (ends(U"сь")) out.push_back(to_utf8(cut(1) + U"я"));
+    // Reflexive 3rd person without its ся (купаєть), and the short infinitive (взуть → взути).
+    if (ends(U"ть") && !ends(U"ться")) {
+        out.push_back(to_utf8(w + U"ся"));
+        out.push_back(to_utf8(cut(1) + U"и"));
+    }
     // The old dative -ови: фабрикантови → фабрикантові.
     if (ends(U"ови") || ends(U"еви")) out.push_back(to_utf8(cut(1) + U"і"));
     // Short comparative adverbs: вбогіш → вбогіше.
     if (ends(U"іш")) out.push_back(to_utf8(w + U"е"));
+    // Long (uncontracted) adjective endings: новая, новую, новеє, новії (and чорниї) → нова, нову,
+    // нове, нові.
+    for (std::u32string_view e : {U"ая", U"яя", U"ую", U"юю", U"еє", U"єє", U"ії", U"иї"})
+        if (ends(e)) {
+            out.push_back(to_utf8(cut(2) + (e == U"иї" ? U'і' : e[0])));
+            break;
+        }
     return out;
 }
 
@@ -282,7 +300,37 @@ std::vector<std::string> pronoun_lemmas(std::string_view form, Language lang) {
     const Table* table = lang == Language::uk ? &uk : lang == Language::ru ? &ru : nullptr;
     if (!table) return {};
     const auto it = table->find(std::string(form));
-    return it == table->end() ? std::vector<std::string>{} : it->second;
+    if (it != table->end()) return it->second;
+    // Indefinite compounds inflect their pronoun part only: чого-будь → що-будь, кому-небудь →
+    // хто-небудь, будь-чого → будь-що (ru: чего-нибудь → что-нибудь). The dictionaries list each
+    // compound form as a word of its own, and the analyzer gives hyphenated words no dictionary
+    // look-up, so the compound's lemma comes from here; a compound of the lemma itself (що-будь)
+    // is its own lemma.
+    static const std::vector<std::string_view> uk_particles{"будь", "небудь"}, ru_particles{"нибудь", "либо", "то"};
+    const auto& particles = lang == Language::uk ? uk_particles : ru_particles;
+    const std::size_t hyphen = form.find('-');
+    if (hyphen == std::string_view::npos || form.find('-', hyphen + 1) != std::string_view::npos) return {};
+    const std::string_view left = form.substr(0, hyphen), right = form.substr(hyphen + 1);
+    auto lemma_part = [&](std::string_view part, std::vector<std::string>& lemmas) {
+        if (const auto row = table->find(std::string(part)); row != table->end()) {
+            lemmas = row->second;
+            return true;
+        }
+        for (const auto& [f, ls] : *table)
+            if (std::find(ls.begin(), ls.end(), part) != ls.end()) {
+                lemmas = {std::string(part)};
+                return true;
+            }
+        return false;
+    };
+    std::vector<std::string> out, lemmas;
+    const bool particle_right = std::find(particles.begin(), particles.end(), right) != particles.end();
+    const bool particle_left = lang == Language::uk && left == "будь";
+    if (particle_right && lemma_part(left, lemmas))
+        for (const auto& l : lemmas) out.push_back(l + "-" + std::string(right));
+    else if (particle_left && lemma_part(right, lemmas))
+        for (const auto& l : lemmas) out.push_back("будь-" + l);
+    return out;
 }
 
 }  // namespace newsdex

@@ -3,11 +3,13 @@
 // part of a hyphenated word, in three steps:
 //   1. drop the reflexive -ся/-сь of verbs;
 //   2. drop the longest inflectional ending found after the first vowel (Snowball's RV region),
-//      never leaving fewer than two letters;
+//      never leaving fewer than two letters; a verb's ending goes with the theme vowel of its
+//      infinitive (хайп-ува-ти, хайп-ува-в, хайп-ую), so every tense meets the infinitive;
 //   3. undo the vowel and suffix alternations that inflection brings back (кіт/кота, вітер/вітру
 //      are not handled; хірт/хорту, ніж/ножа, українець/українця, дзвінок/дзвінка are), so that
 //      the stem of the dictionary form equals the stem of the inflected one.
-// Measured on ../shared/corpora/lexicon/uk_lemmas_dev.tsv by bench/analysis_bench.
+// Measured on ../shared/corpora/lexicon/uk_lemmas_dev.tsv by bench/analysis_bench and
+// bench/lemma_coverage; the verb endings on Hunspell-uk's own paradigms (docs/analysis.md).
 #include "newsdex/stemmer.h"
 
 #include <algorithm>
@@ -24,17 +26,30 @@ constexpr std::string_view kEndings[] = {
     // adjectives and pronominal forms
     "ими", "іми", "ого", "ому", "ього", "ьому", "ою", "ої", "ій", "ий", "их", "іх", "ім", "им", "ую", "юю",
     "ая", "яя", "ее", "еє", "єє", "іє", "ії", "їм", "їх", "їй", "єю", "ому", "ого", "ої",
-    // comparative adverbs, long and short (вагоміше, вагоміш)
-    "іше",
     // nouns
     "ами", "ями", "ові", "еві", "єві", "ієві", "ієм", "ію", "ія", "ям", "ам", "ом", "ем", "єм", "ою",
     "ею", "ах", "ях", "ів", "їв", "ей", "а", "я", "о", "е", "є", "и", "і", "ї", "у", "ю", "ь", "й",
     // verbs: infinitive, present/future, past, imperative
     "ати", "яти", "ити", "іти", "ути", "ить", "іть", "ать", "ять", "уть", "ють", "ете", "ите",
-    "имо", "імо", "емо", "ємо", "ему", "еш", "єш", "иш", "іш", "уватим", "итим", "атим"};
-// Past-tense endings (-ав, -ила, -ало...) are left out on purpose: the dictionary knows the verbs,
-// and the words that reach this stemmer are mostly names and nouns, where the same letters are
-// part of the stem (Ярослав, генерала, Шмигаля).
+    "имо", "імо", "емо", "ємо", "ему", "еш", "єш", "иш", "уватим", "итим", "атим"};
+// Verb endings with the theme vowel of the infinitive stem (чит-а-ти, роб-и-ти, інтегр-ува-ти), so
+// that every tense meets the infinitive: infinitive (short too), synthetic future, past, past
+// adverbial participle, and for vowel stems the present and imperative (чит-а-ю, інтегр-ую). The
+// past endings also end nouns (генерала, Ярослав): canonical() drops a final vowel + л/в from
+// every stem, so the noun's other forms (генерал, Ярославу) reduce alike.
+const std::vector<std::string>& verb_endings() {
+    static const std::vector<std::string> endings = [] {
+        std::vector<std::string> out;
+        for (std::string theme : {"а", "я", "и", "і", "ї", "у", "ува", "юва"})
+            for (const char* e : {"ти", "ть", "тиму", "тимеш", "тиме", "тимемо", "тимем", "тимете", "тимуть", "в", "ла", "ло", "ли", "вши"})
+                out.push_back(theme + e);
+        for (std::string theme : {"а", "я", "у", "ю", "ї"})
+            for (const char* e : {"ю", "єш", "є", "ємо", "єте", "ють", "й", "йте", "ймо", "ючи"}) out.push_back(theme + e);
+        for (const char* e : {"учи", "ючи", "ачи", "ячи", "їш", "їть", "їмо", "їте", "іте"}) out.push_back(e);
+        return out;
+    }();
+    return endings;
+}
 
 constexpr std::array<std::string_view, 10> kVowels{"а", "е", "є", "и", "і", "ї", "о", "у", "ю", "я"};
 
@@ -55,6 +70,7 @@ bool ends_with(std::string_view s, std::string_view end) { return s.size() >= en
 const std::vector<std::string_view>& endings_longest_first() {
     static const std::vector<std::string_view> sorted = [] {
         std::vector<std::string_view> v(std::begin(kEndings), std::end(kEndings));
+        for (const std::string& e : verb_endings()) v.push_back(e);
         std::stable_sort(v.begin(), v.end(), [](auto a, auto b) { return a.size() > b.size(); });
         return v;
     }();
@@ -96,9 +112,25 @@ void drop_fleeting_vowel(std::string& stem) {
     }
 }
 
+// A stem that still ends in a theme vowel + л or в is a noun's (генерал, Ярослав, канал) whose
+// other forms lost the same letters as a verb's past (генерала, Ярослава's -ав): drop them too.
+void drop_past_like_end(std::string& stem) {
+    if (letters(stem) < 5) return;
+    if (!ends_with(stem, "л") && !ends_with(stem, "в")) return;
+    for (std::string_view v : {"а", "я", "и", "і", "у"})
+        if (stem.compare(stem.size() - 4, 2, v) == 0) {
+            stem.erase(stem.size() - 4);
+            return;
+        }
+}
+
 std::string canonical(std::string stem) {
     // ьо after a consonant alternates with і like о does (виліт/вильоту): one spelling, о.
     for (std::size_t at = stem.find("ьо"); at != std::string::npos; at = stem.find("ьо", at)) stem.erase(at, 2);
+    // A comparative keeps its -іш, unchanged, so its forms (вагоміший, вагоміше, the short
+    // вагоміш) meet each other but not the positive degree (вагомий).
+    if (letters(stem) >= 5 && ends_with(stem, "іш")) return stem;
+    drop_past_like_end(stem);
     drop_fleeting_vowel(stem);
     // The last і followed only by one or two consonants becomes о.
     const std::size_t i = stem.rfind("і");
