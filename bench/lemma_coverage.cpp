@@ -2,7 +2,7 @@
 // a word form indexed in a small document must be found by searching its lemma (and the lemma's
 // document by searching the form), through the public Indexer and Searcher. Also the direct
 // lemmatizer figures: forms the dictionary knows, lemma agreement, form and lemma meeting in a
-// common lemma term. Per part of speech, on two halves split by a hash of the lemma (so one
+// common lemma term, and their rule-based stems alone (what a word the dictionary lacks gets). Per part of speech, on two halves split by a hash of the lemma (so one
 // lemma's forms stay in one half): tune on "tune", report "report" too.
 //
 //   lemma_coverage [--lexicon FILE] [--ru-dictionary DIR] [--ru-every N] [--only uk|ru]
@@ -217,15 +217,16 @@ std::vector<Pair> russian_pairs(const std::string& dir, std::size_t every, const
 // --- Measuring --------------------------------------------------------------------------------
 
 struct Counts {
-    std::size_t pairs = 0, known = 0, agree = 0, meet = 0, form_to_lemma = 0, lemma_to_form = 0, wrong = 0;
+    std::size_t pairs = 0, known = 0, agree = 0, meet = 0, stems = 0, form_to_lemma = 0, lemma_to_form = 0, wrong = 0;
     void add(const Counts& o) {
-        pairs += o.pairs, known += o.known, agree += o.agree, meet += o.meet;
+        pairs += o.pairs, known += o.known, agree += o.agree, meet += o.meet, stems += o.stems;
         form_to_lemma += o.form_to_lemma, lemma_to_form += o.lemma_to_form, wrong += o.wrong;
     }
 };
 
 struct Outcome {
     bool known = false, agree = false, meet = false, form_to_lemma = false, lemma_to_form = false;
+    bool stems = false;  // the rule-based stems of form and lemma are equal: what a word the dictionary lacked would get
     bool wrong = false;  // the form, searched, also found the document of another lemma
     std::string other_lemmas;
 };
@@ -265,8 +266,10 @@ std::vector<Outcome> measure(const std::vector<Pair>& pairs, const std::string& 
     std::vector<Outcome> out(pairs.size());
     {
         Lemmatizer lemmatizer;
+        RuleLemmatizer rules;
         for (std::size_t i = 0; i < pairs.size(); ++i) {
             const Pair& p = pairs[i];
+            out[i].stems = rules.stem(p.nform, lang) == rules.stem(p.nlemma, lang);
             out[i].known = !lemmatizer.dictionary_lemmas(p.nform, lang).empty();
             const Lemmas form_lemmas = lemmatizer.lemmas(p.nform, lang);
             out[i].agree = contains(form_lemmas, p.nlemma);
@@ -340,7 +343,7 @@ void report(const std::string& name, const std::vector<Pair>& pairs, const std::
     for (std::size_t i = 0; i < pairs.size(); ++i) {
         Counts c;
         c.pairs = 1;
-        c.known = outcomes[i].known, c.agree = outcomes[i].agree, c.meet = outcomes[i].meet;
+        c.known = outcomes[i].known, c.agree = outcomes[i].agree, c.meet = outcomes[i].meet, c.stems = outcomes[i].stems;
         c.form_to_lemma = outcomes[i].form_to_lemma, c.lemma_to_form = outcomes[i].lemma_to_form, c.wrong = outcomes[i].wrong;
         by_pos[pairs[i].half][pairs[i].pos].add(c);
         if (misses && (!outcomes[i].form_to_lemma || !outcomes[i].lemma_to_form || outcomes[i].wrong))
@@ -350,17 +353,18 @@ void report(const std::string& name, const std::vector<Pair>& pairs, const std::
                     << outcomes[i].other_lemmas << '\n';
     }
     std::printf("%s: %zu pairs (form, lemma); %% of pairs: form found by searching the lemma | lemma found by the form | "
-                "lemmatizer gives the lemma | form and lemma share a lemma term | dictionary knows the form | "
+                "lemmatizer gives the lemma | form and lemma share a lemma term | their rule-based stems are equal (as if the "
+                "dictionary lacked both) | dictionary knows the form | "
                 "the form also finds another lemma's document (lemma→form index: a false match unless homonyms)\n",
                 name.c_str(), pairs.size());
     for (int half = 0; half < 2; ++half) {
         Counts all;
         for (const auto& [pos, c] : by_pos[half]) all.add(c);
         auto row = [&](const std::string& label, const Counts& c) {
-            std::printf("  %-6s %-20s %5zu  search form→lemma %5.1f%%  lemma→form %5.1f%%  agree %5.1f%%  meet %5.1f%%  known %5.1f%%  "
+            std::printf("  %-6s %-20s %5zu  search form→lemma %5.1f%%  lemma→form %5.1f%%  agree %5.1f%%  meet %5.1f%%  stems %5.1f%%  known %5.1f%%  "
                         "other lemma %4.1f%%\n",
                         half ? "report" : "tune", label.c_str(), c.pairs, pct(c.form_to_lemma, c.pairs), pct(c.lemma_to_form, c.pairs),
-                        pct(c.agree, c.pairs), pct(c.meet, c.pairs), pct(c.known, c.pairs), pct(c.wrong, c.pairs));
+                        pct(c.agree, c.pairs), pct(c.meet, c.pairs), pct(c.stems, c.pairs), pct(c.known, c.pairs), pct(c.wrong, c.pairs));
         };
         row("all", all);
         for (const auto& [pos, c] : by_pos[half]) row(pos, c);
