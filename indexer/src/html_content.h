@@ -21,7 +21,7 @@ struct MainTextParams {
     /// Inside the root, the child with the most prose stays when its prose is at least this many
     /// times its boilerplate; every other child needs sibling_ratio.
     double main_child_ratio = 1.0;
-    double sibling_ratio = 2.0;
+    double sibling_ratio = 1.0;
     /// Blocks shorter than this (characters) are prose only when they end a sentence or have commas.
     std::size_t short_block = 60;
     /// Blocks with a larger share of link text are link lists.
@@ -29,7 +29,7 @@ struct MainTextParams {
     /// Regions named as boilerplate by class/id stay when they hold more than this share of the
     /// page's prose (strongly named: comments, related; weakly named: sidebar, nav, footer).
     double strong_keep = 0.6;
-    double weak_keep = 0.3;
+    double weak_keep = 0.5;
     /// The page's own article markup (itemprop=articleBody, <article>) is taken as the content
     /// root when it scores at least this share of the best root found by density; above 1: never.
     double markup_share = 0.8;
@@ -41,7 +41,7 @@ struct MainTextParams {
     double join_share = 1.01;
     /// Share of the prose of repeated records (comments, teasers: three or more siblings alike,
     /// each several blocks with a link) that counts as boilerplate instead.
-    double record_penalty = 0;
+    double record_penalty = 0.5;
 };
 
 /// The main text of the page rooted at @p root, paragraphs separated by '\n'. Removes the page's
