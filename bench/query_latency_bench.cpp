@@ -2,7 +2,7 @@
 // a whole `newsdex search` process per query (start, open, answer, exit).
 //
 //   newsdex-query-bench --db DIR --queries FILE [--reps 3] [--newsdex PATH] [--process-queries 100]
-//                       [--long-match all|any|min] [--min-share 0.5]
+//                       [--long-match all|any|min] [--min-share 0.5] [--count-exactly-up-to 0,10000]
 //
 // The query file holds one query per line in the neutral syntax of ../shared/bench/queries
 // (plain words = AND, "w1 w2" = phrase), which is also newsdex syntax. Workload per query: the top
@@ -80,6 +80,11 @@ int main(int argc, char** argv) {
     app.add_option("--long-match", long_match, "word matching for long queries: all, any or min")
         ->check(CLI::IsMember({"all", "any", "min"}));
     app.add_option("--min-share", min_share, "share of the words a document needs under --long-match min");
+    // Several values: each query runs under each in turn in the same pass, so they are compared
+    // on the same cache state (0: Xapian's estimate, as before exact counts).
+    std::vector<std::size_t> count_limits{newsdex::SearchOptions{}.count_exactly_up_to};
+    app.add_option("--count-exactly-up-to", count_limits, "SearchOptions::count_exactly_up_to values to compare")
+        ->delimiter(',');
     CLI11_PARSE(app, argc, argv);
 
     std::vector<std::string> queries;
@@ -96,7 +101,9 @@ int main(int argc, char** argv) {
     newsdex::Searcher searcher(db);
     std::printf("index: %zu documents; %zu queries; %d timed passes after a warm-up\n\n", searcher.stats().documents,
                 queries.size(), reps);
-    std::printf("| class | queries | snippets | p50 ms | p99 ms | mean ms | 0-hit |\n|---|---:|---|---:|---:|---:|---:|\n");
+    std::printf("| class | queries | snippets | exact count up to | p50 ms | p99 ms | mean ms | 0-hit | exact counts |\n"
+                "|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
+    const std::size_t settings = count_limits.size();
     for (const auto& [name, list] : classes) {
         for (bool snippets : {false, true}) {
             newsdex::SearchOptions options;
@@ -105,30 +112,38 @@ int main(int argc, char** argv) {
                                        : long_match == "min" ? newsdex::WordMatch::minimum
                                                              : newsdex::WordMatch::any;
             options.minimum_should_match = min_share;
-            std::vector<double> ms;
-            std::size_t zero = 0;
+            std::vector<std::vector<double>> ms(settings);
+            std::vector<std::size_t> zero(settings), exact(settings);
             for (int pass = 0; pass <= reps; ++pass) {
-                for (const auto& q : list) {
-                    const auto start = Clock::now();
-                    std::size_t hits = 0;
-                    try {
-                        hits = searcher.search(q, options).hits.size();
-                    } catch (const std::exception& e) {
-                        std::fprintf(stderr, "query %s: %s\n", q.c_str(), e.what());
+                for (std::size_t qi = 0; qi < list.size(); ++qi) {
+                    for (std::size_t k = 0; k < settings; ++k) {
+                        const std::size_t s = (k + qi + static_cast<std::size_t>(pass)) % settings;  // rotate who goes first
+                        options.count_exactly_up_to = count_limits[s];
+                        const auto start = Clock::now();
+                        newsdex::SearchResults r;
+                        try {
+                            r = searcher.search(list[qi], options);
+                        } catch (const std::exception& e) {
+                            std::fprintf(stderr, "query %s: %s\n", list[qi].c_str(), e.what());
+                        }
+                        const double t = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+                        if (pass == 0) {
+                            zero[s] += r.hits.empty();
+                            exact[s] += r.count.exact;
+                            continue;  // warm-up
+                        }
+                        ms[s].push_back(t);
                     }
-                    const double t = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-                    if (pass == 0) {
-                        zero += hits == 0;
-                        continue;  // warm-up
-                    }
-                    ms.push_back(t);
                 }
             }
-            double mean = 0;
-            for (double t : ms) mean += t;
-            mean /= static_cast<double>(std::max<std::size_t>(ms.size(), 1));
-            std::printf("| %s | %zu | %s | %.3f | %.3f | %.3f | %zu |\n", name.c_str(), list.size(), snippets ? "yes" : "no",
-                        percentile(ms, 0.5), percentile(ms, 0.99), mean, zero);
+            for (std::size_t s = 0; s < settings; ++s) {
+                double mean = 0;
+                for (double t : ms[s]) mean += t;
+                mean /= static_cast<double>(std::max<std::size_t>(ms[s].size(), 1));
+                std::printf("| %s | %zu | %s | %zu | %.3f | %.3f | %.3f | %zu | %zu |\n", name.c_str(), list.size(),
+                            snippets ? "yes" : "no", count_limits[s], percentile(ms[s], 0.5), percentile(ms[s], 0.99), mean,
+                            zero[s], exact[s]);
+            }
         }
     }
 

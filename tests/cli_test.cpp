@@ -317,6 +317,14 @@ TEST_CASE("when no article has every word, search says it shows articles with so
     auto full = run_newsdex(search("hosepipe"));
     CHECK(full.out.find("No article has every word") == std::string::npos);
     for (const auto& hit : json_lines(run_newsdex(search("--json hosepipe")).out)) CHECK(hit["matched"] == "all");
+
+    // Five words or more match any of them: the count says so, and each hit whether it has them all.
+    const std::string pasted = "'hosepipe ban for Eastmere zzyzxnotaword'";
+    CHECK(count_of(pasted)["matched"] == "some");
+    const auto hits = json_lines(run_newsdex(search("--json " + pasted)).out);
+    REQUIRE_FALSE(hits.empty());
+    for (const auto& hit : hits) CHECK(hit["matched"] == "some");  // none holds the made-up word
+    CHECK(count_of("'hosepipe ban for Eastmere'")["matched"] == "all");
 }
 
 TEST_CASE("every filter value is checked: one line naming the option and the problem, exit 2", "[cli][filters]") {

@@ -157,36 +157,41 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
         // Xapian counts exactly when it looks at every match; asking it to look at up to
         // count_exactly_up_to of them makes the count independent of offset and limit.
         const auto check_at_least = static_cast<Xapian::doccount>(std::min(options.count_exactly_up_to, kMaxDocs));
-        auto run = [&](const SearchOptions& run_options) {
+        Xapian::doccount checked = check_at_least;
+        // A long query matched loosely (any word of a pasted headline) matches most of an archive,
+        // and weighing thousands of them costs four times the search (docs/query-language.md): its count
+        // stays an estimate with bounds. The OR fallback's few words are counted.
+        auto run = [&](const SearchOptions& run_options, bool fallback) {
             Xapian::Query query = builder.build(tree, impl_->db, run_options);
             if (query.empty()) return Xapian::MSet();
             if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
             enquire.set_query(query);
+            checked = fallback || builder.word_match() == WordMatch::all ? check_at_least : 0;
             return enquire.get_mset(static_cast<Xapian::doccount>(std::min(options.offset, kMaxDocs)),
-                                    static_cast<Xapian::doccount>(std::min(options.limit, kMaxDocs)), check_at_least);
+                                    static_cast<Xapian::doccount>(std::min(options.limit, kMaxDocs)), checked);
         };
-        Xapian::MSet mset = run(options);
+        Xapian::MSet mset = run(options, false);
         if (options.feedback_terms > 0 && options.sort == SortOrder::relevance && !mset.empty())
-            mset = with_feedback(enquire, mset, options, check_at_least);
+            mset = with_feedback(enquire, mset, options, checked);
         // A query with one word the collection lacks (a typo, a name spelled otherwise) should
         // still find the documents that hold the rest, ranked by how many of them they hold.
         if (mset.get_matches_upper_bound() == 0 && options.or_fallback && builder.plain_words() > 1 &&
             builder.word_match() != WordMatch::any) {
             SearchOptions any_word = options;
             any_word.short_query_match = any_word.long_query_match = WordMatch::any;
-            mset = run(any_word);
+            mset = run(any_word, true);
             results.fell_back = true;
         }
         results.word_match = builder.word_match();
         results.word_match_note = builder.word_match_note();
-        results.count = count_of(mset, options.collapse_duplicates, impl_->remote, check_at_least);
+        results.count = count_of(mset, options.collapse_duplicates, impl_->remote, checked);
         // A remote shard sends only its best hits, so copies are told apart only among those: when
         // few match, asking for all of them makes the collapsed count exact (Xapian's bounds are
         // exact when it returns fewer hits than asked for).
         if (!results.count.exact && impl_->remote && options.collapse_duplicates && results.count.upper < kRemoteRecount &&
-            results.count.upper < check_at_least)
+            results.count.upper < checked)
             results.count = count_of(enquire.get_mset(0, static_cast<Xapian::doccount>(results.count.upper + 1)),
-                                     true, true, check_at_least);
+                                     true, true, checked);
         results.estimated_matches = results.count.matches;
         std::size_t rank = options.offset;
         std::vector<Xapian::docid> docids;

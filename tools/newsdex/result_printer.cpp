@@ -70,7 +70,8 @@ void print_count_json(std::ostream& out, const SearchResults& results) {
         j["lower"] = c.lower;
         j["upper"] = c.upper;
     }
-    j["matched"] = matched(!results.fell_back);
+    // "some": the count takes in articles without every word (the OR fallback, a long query).
+    j["matched"] = matched(!results.fell_back && results.word_match == WordMatch::all);
     out << dump(j) << '\n';
 }
 
