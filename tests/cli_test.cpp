@@ -180,7 +180,7 @@ TEST_CASE("index exits 0 when some sources are skipped and the rest is indexed",
     }
     auto r = run_newsdex("index --db " + shell_quote(dir / "db") + " " + shell_quote(dir.path().string()));
     CHECK(r.exit_code == 0);
-    CHECK(r.out.find("indexed 1 articles") != std::string::npos);
+    CHECK(r.out.find("indexed 1 article (") != std::string::npos);
     CHECK(r.err.find("bad.bin") != std::string::npos);
     auto s = run_newsdex("search --db " + shell_quote(dir / "db") + " --json quokka");
     CHECK(s.exit_code == 0);
