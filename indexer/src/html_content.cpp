@@ -24,6 +24,7 @@
 #include <cctype>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace newsdex {
@@ -237,11 +238,12 @@ Weight judge(const Block& b, const MainTextParams& p, const Hints& hints) {
 
 // Comments and teasers hold one text (sometimes two short paragraphs); article sections more.
 constexpr int kRecordProseBlocks = 2;
+// Records holding more than this share of the page's prose are the page's content.
+constexpr double kRecordKeep = 0.8;
 
 class Scorer {
 public:
     Scorer(const MainTextParams& p, const Hints& hints) : p_(p), hints_(hints) {}
-    const xmlNode* best() const { return best_; }
     Weight weight_of(const xmlNode* n) const {
         auto it = weights_.find(n);
         return it == weights_.end() ? Weight{} : it->second;
@@ -249,7 +251,9 @@ public:
 
     Weight score(xmlNode* element) {
         Weight total;
-        const auto records = record_signatures(element);
+        const auto records = page_good_ > 0 && p_.record_penalty > 0 ? record_signatures(element)
+                                                                     : std::vector<std::string>{};
+        std::vector<const xmlNode*> record_children;
         Block run;
         bool in_run = false;
         auto flush = [&] {
@@ -271,16 +275,11 @@ public:
                 append_inline(c, run, false);
             } else if (c->type == XML_ELEMENT_NODE) {
                 flush();
-                Weight w = score(c);
+                const Weight w = score(c);
                 // A record of several paragraphs is a section of the article body, not a comment or teaser.
-                if (!records.empty() && p_.record_penalty > 0 && w.prose_blocks <= kRecordProseBlocks &&
-                    std::find(records.begin(), records.end(), signature(c)) != records.end() && !hinted(c)) {
-                    const double moved = w.good * p_.record_penalty;
-                    w.good -= moved;
-                    w.bad += moved;
-                    w.near -= moved * (1 + p_.bad_weight);
-                    weights_[c] = w;
-                }
+                if (!records.empty() && w.prose_blocks <= kRecordProseBlocks &&
+                    std::find(records.begin(), records.end(), signature(c)) != records.end() && !hinted(c))
+                    record_children.push_back(c);
                 total.good += w.good;
                 total.bad += w.bad;
                 total.near += w.near * p_.depth_decay;
@@ -288,13 +287,18 @@ public:
             }
         }
         flush();
+        penalise_records(record_children, total);
         weights_[element] = total;
-        const double value = total.near;
-        if (value > best_value_) {
-            best_value_ = value;
-            best_ = element;
-        }
         return total;
+    }
+
+    /// The content root: the element with the highest value under @p n. Nothing inside a
+    /// penalised record competes: a comment's text is not the article because its thread is.
+    const xmlNode* choose(const xmlNode* n) {
+        best_ = nullptr;
+        best_value_ = 0;
+        visit(n);
+        return best_;
     }
 
     static bool is_inline(const xmlNode* n) {
@@ -326,6 +330,30 @@ public:
     }
 
     double value_of(const xmlNode* n) const { return weight_of(n).near; }
+
+    /// Turns on the repeated-record penalty, measured against the prose of the whole page.
+    void set_page_good(double good) { page_good_ = good; }
+
+    // Moves record_penalty of the records' prose to boilerplate, group by group (one signature),
+    // unless the group holds most of the page's prose: a page made only of records (a list of
+    // features, a front page) has nothing else that could be its content.
+    void penalise_records(const std::vector<const xmlNode*>& records, Weight& total) {
+        std::unordered_map<std::string, double> group_good;
+        for (const xmlNode* r : records) group_good[signature(r)] += weights_[r].good;
+        for (const xmlNode* r : records) {
+            if (group_good[signature(r)] >= kRecordKeep * page_good_) continue;
+            Weight& w = weights_[r];
+            const double moved = w.good * p_.record_penalty;
+            const double near_before = w.near;
+            w.good -= moved;
+            w.bad += moved;
+            w.near -= moved * (1 + p_.bad_weight);
+            total.good -= moved;
+            total.bad += moved;
+            total.near += (w.near - near_before) * p_.depth_decay;
+            penalised_.insert(r);
+        }
+    }
 
     // Repeated records: three or more siblings of the same tag and class, each a compound of
     // several blocks with a link among them: comments (name, text, "Reply"), teasers (linked
@@ -368,8 +396,20 @@ public:
 private:
     const MainTextParams& p_;
     const Hints& hints_;
+    double page_good_ = 0;
+    void visit(const xmlNode* n) {
+        if (n->type != XML_ELEMENT_NODE) return;
+        if (const double value = value_of(n); value > best_value_) {
+            best_value_ = value;
+            best_ = n;
+        }
+        if (penalised_.count(n)) return;
+        for (const xmlNode* c = n->children; c; c = c->next) visit(c);
+    }
+
     const xmlNode* best_ = nullptr;
     double best_value_ = 0;
+    std::unordered_set<const xmlNode*> penalised_;
     std::unordered_map<const xmlNode*, Weight> weights_;
 };
 
@@ -528,14 +568,18 @@ std::string html_main_text(xmlNode* root, const MainTextParams& params) {
     Hints hints;
     if (params.metadata_hints) collect_hints(root, hints);
     strip_non_text(root);
+    double page_good = 0;
     {
         Scorer before(params, hints);
         const Weight page = before.score(root);
+        page_good = page.good;
         prune_boilerplate(root, before, params, page.good);
     }
     Scorer scorer(params, hints);
+    scorer.set_page_good(page_good);
     scorer.score(root);
-    const xmlNode* content = scorer.best() ? scorer.best() : root;
+    const xmlNode* best = scorer.choose(root);
+    const xmlNode* content = best ? best : root;
     // Markup is cross-checked against density: an <article> that is one teaser among many, or an
     // articleBody holding only the first paragraphs, scores far below the density root.
     if (const xmlNode* marked = markup_root(root, scorer); marked && marked != content &&
