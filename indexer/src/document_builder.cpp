@@ -3,6 +3,7 @@
 #include "newsdex/language.h"
 #include "newsdex/schema.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace newsdex {
@@ -16,7 +17,34 @@ std::string content_key(const std::vector<Token>& tokens) {
     return buf;
 }
 
+// A word worth suggesting: letters only (no digits, no joined compound), three or more of them.
+bool spelling_word(const Token& t) {
+    if (t.kind == TokenKind::compound || t.term.size() > schema::kMaxWordBytes) return false;
+    std::size_t letters = 0;
+    for (std::size_t i = 0; i < t.term.size(); ++i) {
+        const auto c = static_cast<unsigned char>(t.term[i]);
+        if (c < 0x80 && !(c >= 'a' && c <= 'z') && c != '\'') return false;  // digits, '_', '.', ...
+        if ((c & 0xC0) != 0x80) ++letters;
+    }
+    return letters >= 3;
+}
+
 }  // namespace
+
+void DocumentBuilder::collect_spelling(const std::vector<Token>& title, const std::vector<Token>& body) {
+    spelling_words_.clear();
+    const auto take = [&](const Token& t) {
+        if (spelling_word(t)) spelling_words_.push_back(t.term);
+    };
+    for (const Token& t : title) take(t);
+    const std::uint32_t body_start = body.empty() ? 0 : body.front().position;
+    for (const Token& t : body) {
+        if (t.position - body_start >= kSpellingLeadWords) break;
+        take(t);
+    }
+    std::sort(spelling_words_.begin(), spelling_words_.end());
+    spelling_words_.erase(std::unique(spelling_words_.begin(), spelling_words_.end()), spelling_words_.end());
+}
 
 Xapian::termcount DocumentBuilder::weight_of(const Token& token, bool title, std::uint32_t body_start) const {
     if (title) return weights_.title;
@@ -63,6 +91,7 @@ Xapian::Document DocumentBuilder::build(Article& article) {
         analyzer_.tokenize(article.body, static_cast<std::uint32_t>(title_tokens.size()) + schema::kTitleBodyGap);
     index_tokens(doc, title_tokens, lang, true);
     index_tokens(doc, body_tokens, lang, false);
+    collect_spelling(title_tokens, body_tokens);
 
     index_words(doc, article.author, schema::kAuthorPrefix);
     index_words(doc, article.source, schema::kSourceWordPrefix);

@@ -23,15 +23,25 @@ public:
     /// The lemmatizer, whose new entries the indexer stores with the index at each commit.
     Lemmatizer& lemmatizer() { return lemmatizer_; }
 
+    /// The words of the last article built that go into the index's spelling data ("did you
+    /// mean"), each once: the written words of its title and of its first kSpellingLeadWords
+    /// body words, letters only, at least three letters long.
+    const std::vector<std::string>& spelling_words() const { return spelling_words_; }
+    /// Not the whole text: that made the spelling data about 5 times larger and indexing slower
+    /// (docs/cli.md), and a typo is corrected to a word that is common, which titles and leads hold.
+    static constexpr std::uint32_t kSpellingLeadWords = 50;
+
 private:
     void index_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, Language lang, bool title);
     Xapian::termcount weight_of(const Token& token, bool title, std::uint32_t body_start) const;
     void index_words(Xapian::Document& doc, std::string_view text, std::string_view prefix);
+    void collect_spelling(const std::vector<Token>& title, const std::vector<Token>& body);
 
     Analyzer analyzer_;
     Lemmatizer lemmatizer_;
     bool lemma_positions_;
     TermWeights weights_;
+    std::vector<std::string> spelling_words_;
 };
 
 }  // namespace newsdex

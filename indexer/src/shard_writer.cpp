@@ -166,6 +166,9 @@ void ShardWriter::write(Article& article) {
         const bool existed = writer_->db.term_exists(id_term);
         writer_->db.replace_document(id_term, doc);
         ++(existed ? updated_ : added_);
+        // Counted once per article: an article indexed again does not make its words commoner.
+        if (!existed)
+            for (const std::string& word : writer_->builder.spelling_words()) writer_->db.add_spelling(word);
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot write to the index " + path_ + ": " + write_problem(e));
     }
