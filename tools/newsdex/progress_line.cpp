@@ -97,8 +97,9 @@ std::string bytes_of_total(std::uint64_t done, std::uint64_t total) {
     const std::string unit = t.substr(t.find(' '));
     if (unit == " B") return std::to_string(done) + "/" + t;
     const double scale = unit == " KB" ? 1e3 : unit == " MB" ? 1e6 : unit == " GB" ? 1e9 : 1e12;
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%.1f/%s", static_cast<double>(done) / scale, t.c_str());
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.1f/%.1f%s", static_cast<double>(done) / scale, static_cast<double>(total) / scale,
+                  unit.c_str());
     return buf;
 }
 
@@ -131,7 +132,7 @@ std::string progress_text(const IndexProgress& p, double source_seconds, double 
     const std::string count = " | " + plural(p.articles, "article");
     const std::string elapsed = " | " + clock(run_seconds);
     const std::size_t room = columns > 0 ? columns - 1 : 0;  // the last column would make some terminals wrap
-    constexpr std::size_t kShortestName = 8;
+    constexpr std::size_t kShortestName = 24;  // less, and a name is hard to recognise
     // Drop the least useful parts until the rest leaves the name some room.
     std::vector<std::string> optional{elapsed, rate, left};
     std::string line;
