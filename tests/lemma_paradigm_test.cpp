@@ -89,6 +89,11 @@ const std::vector<Row> kRows = {
     {"uk", "їсти", "Я йім хліб."},
     {"uk", "нова", "Новая хата стоїть."},
     {"uk", "уточнюючись", "Він говорив, уточнюючися щохвилини."},
+    // ґ typed as г, and the reverse.
+    {"uk", "ґудзик", "Відірвався гудзик від пальта."},
+    {"uk", "гудзик", "Бракує одного гудзика на пальті."},
+    {"uk", "гудзиком", "Пришила новий ґудзик."},
+    {"uk", "Гданськ", "Ми поїхали до Ґданська."},
     // Indefinite pronoun compounds: the pronoun part inflects.
     {"uk", "що-будь", "Чи знаєте ви чого-будь про це?"},
     {"uk", "чого-будь", "Скажи що-будь."},
@@ -263,6 +268,8 @@ TEST_CASE("colloquial short forms get the lemma of their full spelling", "[analy
     CHECK(contains(variant_spellings("новую", Language::uk), "нову"));
     CHECK(contains(variant_spellings("новеє", Language::uk), "нове"));
     CHECK(contains(variant_spellings("чорниї", Language::uk), "чорні"));
+    CHECK(contains(variant_spellings("гудзика", Language::uk), "ґудзика"));         // г for ґ
+    CHECK(contains(variant_spellings("ґданська", Language::uk), "гданська"));
     CHECK(variant_spellings("салім", Language::uk).empty());  // a name, not a verb
     CHECK(variant_spellings("салем", Language::uk).empty());
     CHECK(variant_spellings("приходим", Language::ru).empty());
@@ -274,6 +281,8 @@ TEST_CASE("colloquial short forms get the lemma of their full spelling", "[analy
     CHECK(contains(l.lemmas("йім", Language::uk), "їсти"));
     CHECK(contains(l.lemmas("уточнюючися", Language::uk), "уточнюючись"));
     CHECK(contains(l.lemmas("чорниї", Language::uk), "чорний"));
+    CHECK(contains(l.lemmas("гудзика", Language::uk), "ґудзик"));
+    CHECK(contains(l.lemmas("гудзика", Language::uk), ukrainian_stem("гудзика")));  // the written spelling's stem stays
 }
 
 TEST_CASE("pronoun forms and their lemmas", "[analysis][paradigm]") {

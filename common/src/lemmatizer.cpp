@@ -24,6 +24,16 @@ namespace {
 
 std::size_t slot(Language lang) { return static_cast<std::size_t>(lang); }
 
+// Whether two words differ only where one has ґ and the other г.
+bool differs_in_g_only(std::string_view a, std::string_view b) {
+    auto fold = [](std::string_view w) {
+        std::string out(w);
+        for (std::size_t at = out.find("ґ"); at != std::string::npos; at = out.find("ґ", at)) out.replace(at, 2, "г");
+        return out;
+    };
+    return a != b && fold(a) == fold(b);
+}
+
 }  // namespace
 
 struct Lemmatizer::Impl {
@@ -54,9 +64,18 @@ struct Lemmatizer::Impl {
         if (const HunspellDictionary* dict = hyphenated ? nullptr : dictionary(lang)) {
             Lemmas found = dict->lemmas(term);
             // A short or colloquial form the dictionary lists only in full (ведем → ведемо).
+            std::string spelled;
             for (const std::string& variant : variant_spellings(term, lang))
-                if (found.empty()) found = dict->lemmas(variant);
+                if (found.empty()) {
+                    found = dict->lemmas(variant);
+                    spelled = variant;
+                }
             if (!found.empty()) {
+                // A word written with г for ґ keeps its stem too: a query in the same spelling
+                // that the index never saw is reduced by the stem.
+                if (!spelled.empty() && differs_in_g_only(term, spelled))
+                    if (std::string stem = rules.stem(term, lang); !stem.empty() && std::find(found.begin(), found.end(), stem) == found.end())
+                        found.push_back(std::move(stem));
                 ++stats.dictionary;
                 return found;
             }

@@ -249,6 +249,20 @@ std::vector<std::string> variant_spellings(std::string_view form, Language lang)
             out.push_back(to_utf8(cut(2) + (e == U"иї" ? U'і' : e[0])));
             break;
         }
+    // ґ typed as г, the habit of decades (гудзик, аграрний is right, агрус is not), and the reverse
+    // in names the dictionary spells with г (Ґданськ): the other letter at each of the first two г,
+    // and every ґ as г.
+    std::size_t tried = 0;
+    for (std::size_t at = w.find(U'г'); at != std::u32string::npos && tried < 2; at = w.find(U'г', at + 1), ++tried) {
+        std::u32string g = w;
+        g[at] = U'ґ';
+        out.push_back(to_utf8(g));
+    }
+    if (w.find(U'ґ') != std::u32string::npos) {
+        std::u32string g = w;
+        std::replace(g.begin(), g.end(), U'ґ', U'г');
+        out.push_back(to_utf8(g));
+    }
     return out;
 }
 
