@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <sstream>
 #include <unistd.h>
 
 namespace newsdex::cli {
@@ -96,7 +97,9 @@ Action add_search_command(CLI::App& app) {
             const SearchResults results = searcher.search(args->query, args->options);
             const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
             if (args->count) {
-                print_count_json(std::cout, results);
+                std::ostringstream count;
+                print_count_json(count, results);
+                std::cout << with_suggestion(count.str(), find_suggestion(args->db, args->query, args->options, results));
             } else if (args->json) {
                 print_json_lines(std::cout, results);
             } else {
