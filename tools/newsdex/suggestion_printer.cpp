@@ -26,4 +26,12 @@ nlohmann::json suggestion_json(const Suggestion& suggestion) {
             {"reason", suggestion.reason == Suggestion::Reason::spelling ? "spelling" : "keyboard layout"}};
 }
 
+std::string with_suggestion(const std::string& count_line, const std::optional<Suggestion>& suggestion) {
+    if (!suggestion) return count_line;
+    nlohmann::json j = nlohmann::json::parse(count_line);
+    j["suggestion"] = suggestion_json(*suggestion);
+    // The query is the user's bytes: never fail on invalid UTF-8 in it.
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
+}
+
 }  // namespace newsdex::cli

@@ -24,4 +24,7 @@ void print_suggestion(std::ostream& out, const Suggestion& suggestion, bool colo
 /// {"query": "київ", "matches": 321, "reason": "keyboard layout"} ("spelling" for the other kind).
 nlohmann::json suggestion_json(const Suggestion& suggestion);
 
+/// The one-line JSON object of --count, with the suggestion added as "suggestion" when there is one.
+std::string with_suggestion(const std::string& count_line, const std::optional<Suggestion>& suggestion);
+
 }  // namespace newsdex::cli
