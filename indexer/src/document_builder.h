@@ -27,8 +27,8 @@ public:
     /// mean"), each once: the written words of its title and of its first kSpellingLeadWords
     /// body words, letters only, at least three letters long.
     const std::vector<std::string>& spelling_words() const { return spelling_words_; }
-    /// Not the whole text: that made the spelling data 3.4 times larger and cost 3.5 times the
-    /// indexing CPU time (docs/cli.md); a typo is corrected to a common word, which leads hold.
+    /// Not the whole text: that made the spelling data 3.4 times larger and added 3.4 times as
+    /// much indexing CPU time (docs/cli.md); a typo is corrected to a common word, which leads hold.
     static constexpr std::uint32_t kSpellingLeadWords = 50;
 
 private:

@@ -7,7 +7,8 @@ std::optional<Suggestion> find_suggestion(const std::string& db, const std::stri
     const SuggestOptions defaults;
     // The OR fallback (or a long query's any-word match) can find many articles with only some
     // of the words; the suggester counts articles with all of them itself.
-    if (results.estimated_matches >= defaults.few && results.word_match == WordMatch::all) return std::nullopt;
+    if (results.count.matches >= defaults.few && !results.fell_back && results.word_match == WordMatch::all)
+        return std::nullopt;
     try {
         return Suggester(db).suggest(query, options, defaults);
     } catch (const std::exception&) {
