@@ -308,6 +308,19 @@ TEST_CASE("a query that finds nothing is offered the one it meant", "[cli][habit
     const auto grain = run_newsdex(search("--json --limit 100 grain"));
     CHECK(said.rfind(std::to_string(ids(grain.out).size()) + (ids(grain.out).size() == 1 ? " match)" : " matches)"), 0) == 0);
 
+    // Also when the OR fallback found articles with some of the words.
+    r = run_newsdex(search("hosepipr ban"));
+    CHECK(r.out.find("Did you mean: hosepipe ban (") != std::string::npos);
+
+    // Scripts get it in the --count object.
+    const auto count = nlohmann::json::parse(run_newsdex(search("--count 'rb]d'")).out);
+    CHECK(count["matches"] == 0);
+    CHECK(count["suggestion"]["query"] == "київ");
+    CHECK(count["suggestion"]["reason"] == "keyboard layout");
+    CHECK(count["suggestion"]["matches"].get<std::size_t>() > 0);
+    CHECK(nlohmann::json::parse(run_newsdex(search("--count hosepipr")).out)["suggestion"]["reason"] == "spelling");
+    CHECK(!nlohmann::json::parse(run_newsdex(search("--count grain")).out).contains("suggestion"));
+
     // A query that finds enough gets none; nor do scripts reading JSON Lines.
     CHECK(run_newsdex(search("grain")).out.find("Did you mean") == std::string::npos);
     CHECK(run_newsdex(search("--json hosepipr")).out.empty());
