@@ -355,3 +355,29 @@ TEST_CASE("a minimum needs memory for its words, not for every document id", "[r
     CHECK(WEXITSTATUS(status) == 0);  // 1: wrong hits, 2: out of memory, 3: no limit set, 4: other error
 #endif
 }
+
+TEST_CASE("the default weighs words as BM25 with k1 2 and b 0.75 (docs/quality.md)", "[ranking]") {
+    SmallIndex index;
+    Searcher s(index.path());
+    SearchOptions o;
+    o.snippets = false;
+    o.limit = 50;
+    o.use_stems = false;  // the query is then the one written term, which Xapian can weigh alone
+    const auto results = s.search("alpha", o);
+    REQUIRE(results.hits.size() == 4);
+
+    Xapian::Database db;
+    for (const auto& path : shards::local_paths(index.path())) db.add_database(Xapian::Database(path));
+    Xapian::Enquire enquire(db);
+    enquire.set_weighting_scheme(Xapian::BM25Weight(2, 0, 1, 0.75, 0.5));
+    enquire.set_query(Xapian::Query("alpha"));
+    const Xapian::MSet mset = enquire.get_mset(0, 50);
+    REQUIRE(mset.size() == results.hits.size());
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        const std::string id = schema::decode_article(it.get_document().get_data()).id;
+        INFO(id);
+        CHECK(score_of(results, id) == Approx(it.get_weight()));
+    }
+    // Shorter documents rank higher for the same one occurrence: b normalises for length.
+    CHECK(score_of(results, "one") > score_of(results, "five"));
+}

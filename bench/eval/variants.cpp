@@ -37,6 +37,8 @@ const std::vector<Builtin>& builtins() {
         {"or+title-0.5", "match:or,title:0.5", false},
         {"or+every-0.5", "match:or,every:0.5", false},
         {"long-or+b-0.9+every-0.5", "long:or,fallback:1,b:0.9,every:0.5", false},  // the defaults until 2026-12-02
+        // the default from 2026-12-02 until BM25 k1 2, b 0.75 replaced DPH the same day
+        {"dph", "scheme:dph,short:and,long:or,long-words:5,fallback:1", false},
         {"default", "", true},
     };
     return list;
