@@ -103,7 +103,7 @@ TEST_CASE("every --help has examples and says newsdex, not the binary's path", "
     }
 }
 
-TEST_CASE("--version and version print the project version", "[cli][habits]") {
+TEST_CASE("the version: --version and version print the project version", "[cli][habits]") {
     const std::string expected = std::string("newsdex ") + NEWSDEX_VERSION_STRING + "\n";
     CHECK(std::string(newsdex::version()) == NEWSDEX_VERSION_STRING);
     auto r = run_newsdex("--version");

@@ -469,10 +469,17 @@ void Indexer::index_source(const std::string& path) {
     reader.set_file_hooks([&](const std::string& file) { return in.start_file(file); },
                           [&](const std::string&) { in.end_file(); });
     in.reading.store(&reader);
-    reader.read(path);
     {
-        std::lock_guard lock(in.watchdog_mutex);
-        in.reading.store(nullptr);
+        // Cleared however read() ends: an IndexError (a full disk) unwinds through it, and the
+        // watchdog must not look at the reader once it is gone.
+        struct StopWatching {
+            Impl& in;
+            ~StopWatching() {
+                std::lock_guard lock(in.watchdog_mutex);
+                in.reading.store(nullptr);
+            }
+        } stop_watching{in};
+        reader.read(path);
     }
     if (in.abandoned.load()) return;
     in.summary.members_resumed += reader.passed_over();
