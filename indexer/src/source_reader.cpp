@@ -271,7 +271,11 @@ SourceReader::SourceReader(const IndexOptions& options, MemberSink on_member, Sk
     : options_(options), on_member_(std::move(on_member)), on_skip_(std::move(on_skip)) {}
 
 void SourceReader::enter(Phase phase, const std::string& where) {
-    current_where_ = where;
+    {
+        const std::lock_guard<std::mutex> lock(watched_mutex_);
+        current_where_ = where;
+        watched_path_ = entry_path_;
+    }
     heartbeat_.store(std::chrono::steady_clock::now().time_since_epoch().count());
     phase_.store(phase, std::memory_order_release);
 }
@@ -285,11 +289,15 @@ std::optional<SourceReader::Stall> SourceReader::stalled(std::chrono::steady_clo
                        std::chrono::steady_clock::duration(heartbeat_.load());
     if (since < limit) return std::nullopt;
     Stall stall;
-    stall.where = current_where_;
+    std::vector<std::uint64_t> path;
+    {
+        const std::lock_guard<std::mutex> lock(watched_mutex_);
+        stall.where = current_where_;
+        path = watched_path_;
+    }
     stall.seconds = std::chrono::duration<double>(since).count();
     // Stuck reading a header: the rest of that archive cannot be listed, so the entry holding it
     // (or the whole file) is passed over; stuck in an entry's data or opening it: that entry.
-    std::vector<std::uint64_t> path = entry_path_;
     if (phase == header && !path.empty()) path.pop_back();
     if (path.empty()) path.push_back(ReadPosition::kWholeEntry);  // the whole file
     stall.skip_through = ReadPosition{path, ReadPosition::kWholeEntry};

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -135,15 +136,17 @@ private:
     bool interrupted_ = false;
 
     // Watched from another thread (stalled()): what the reading thread is doing inside
-    // libarchive, and when libarchive last asked for input. entry_path_ and current_where_ are
-    // only written outside libarchive calls, before phase_ is stored (release), so a watchdog that
-    // loads phase_ (acquire) while the reader is stuck inside a call reads them consistently.
+    // libarchive, and when libarchive last asked for input. enter() copies entry_path_ and the
+    // place into watched_path_/current_where_ under watched_mutex_: the reader goes on changing
+    // entry_path_ between calls, and a watchdog that copied it then read a vector mid-resize.
     enum Phase : int { idle = 0, opening = 1, header = 2, data = 3 };
     std::atomic<int> phase_{idle};
     std::atomic<std::int64_t> heartbeat_{0};  ///< steady_clock ticks
     std::atomic<bool> abandoned_{false};
     std::atomic<bool> waiting_{false};
-    std::string current_where_;
+    mutable std::mutex watched_mutex_;
+    std::string current_where_;                 ///< guarded by watched_mutex_
+    std::vector<std::uint64_t> watched_path_;   ///< guarded by watched_mutex_
     void enter(Phase phase, const std::string& where);
     void leave();
     std::size_t passed_over_ = 0;
