@@ -362,7 +362,7 @@ TEST_CASE("every filter value is checked: one line naming the option and the pro
     for (const auto& hit : en) CHECK(hit["lang"] == "en");
 }
 
-TEST_CASE("search --source takes any case, the start of a name or whole words of it; stats lists the names", "[cli][filters][stats]") {
+TEST_CASE("search --source takes any case, the start of a name or whole words of it, and stats lists the names", "[cli][filters][stats]") {
     const auto stats = nlohmann::json::parse(run_newsdex("stats --json --db " + shell_quote(sample_index())).out);
     REQUIRE(stats["sources"].is_object());
     REQUIRE(stats["sources"].contains("Київські новини"));
