@@ -218,7 +218,7 @@ TEST_CASE("sniffing falls back sensibly", "[formats]") {
     CHECK(sniff_content("Plain words.", "x.json") == ContentKind::text);
 }
 
-TEST_CASE("JSON arrays are read element by element; a bad element costs only itself", "[formats][json]") {
+TEST_CASE("JSON arrays are read element by element, and a bad element costs only itself", "[formats][json]") {
     const Extraction ex = extract_articles(
         {"arr.json", "[ {\"title\": \"One, [two]\", \"body\": \"a \\\"quoted\\\" ] bracket\"},\n"
                      "  {\"title\": \"Broken\", \"body\": },\n"
@@ -233,7 +233,7 @@ TEST_CASE("JSON arrays are read element by element; a bad element costs only its
     CHECK(ex.problems[0].reason == "invalid JSON");
 }
 
-TEST_CASE("HTML author from a byline when metadata has none or only a URL; site suffix cut", "[formats][html]") {
+TEST_CASE("HTML author from a byline when metadata has none or only a URL, and the site suffix cut", "[formats][html]") {
     const Article a = extract_html(
         "<html><head><meta property=\"og:title\" content=\"Tide tables change - Coast Post\">"
         "<meta property=\"og:site_name\" content=\"Coast Post\"><meta property=\"article:author\" "

@@ -214,7 +214,7 @@ TEST_CASE("a pasted upper-case headline with AND and NOT finds its article", "[s
     CHECK(ids(s.search("grain NOT iran", literal)) == std::vector<std::string>{"iran"});
 }
 
-TEST_CASE("site: finds an IDN host by either spelling; date: finds an article by its UTC day", "[search][hosts][dates]") {
+TEST_CASE("site: finds an IDN host by either spelling, and date: finds an article by its UTC day", "[search][hosts][dates]") {
     test::TempDir dir;
     const std::string db = dir / "db";
     {
