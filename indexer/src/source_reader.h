@@ -137,8 +137,8 @@ private:
 
     // Watched from another thread (stalled()): what the reading thread is doing inside
     // libarchive, and when libarchive last asked for input. enter() copies entry_path_ and the
-    // place into watched_path_/current_where_ under watched_mutex_: the reader goes on changing
-    // entry_path_ between calls, and a watchdog that copied it then read a vector mid-resize.
+    // place into watched_path_/current_where_ under watched_mutex_: a call that was slow may end
+    // while the watchdog reads them, and the reader then changes entry_path_ at once.
     enum Phase : int { idle = 0, opening = 1, header = 2, data = 3 };
     std::atomic<int> phase_{idle};
     std::atomic<std::int64_t> heartbeat_{0};  ///< steady_clock ticks
