@@ -129,6 +129,10 @@ TEST_CASE("the plain Xapian peer answers from its own database, stemming only wh
     const auto stemmed = peer.search("keepers", "en", true, 10);
     REQUIRE_FALSE(stemmed.empty());
     CHECK(stemmed.front() == "en-lighthouse");
+    // Capitals are stemmed too: an all-capitals headline must not fall back to written forms.
+    const auto shouted = peer.search("KEEPERS", "en", true, 10);
+    REQUIRE_FALSE(shouted.empty());
+    CHECK(shouted.front() == "en-lighthouse");
     // OR of the words: a document with either one is found.
     CHECK(peer.search("keeper museum", "en", false, 10).size() >= 2);
     CHECK(snowball_name("uk") == "none");
@@ -137,6 +141,11 @@ TEST_CASE("the plain Xapian peer answers from its own database, stemming only wh
     const auto scores = score_variant("", db, set, parse_variant("xapian-plain"), doc_lang);
     REQUIRE(scores.size() == 3);
     CHECK(scores[0].reciprocal_rank == 1.0);  // "lighthouse keeper": both words in en-lighthouse
+    // The lead-prior peer has a database of its own, built beside the plain one.
+    const Variant lead = parse_variant("xapian-snowball-lead");
+    CHECK(lead.peer_lead_words == 50);
+    CHECK(peer_database_path(db, lead) == db + "-lead-50");
+    CHECK(peer_database_path(db, parse_variant("xapian-snowball")) == db);
     std::filesystem::remove_all(db);
 }
 
