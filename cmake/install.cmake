@@ -36,7 +36,7 @@ set(CPACK_STRIP_FILES ON)
 # The run-time libraries and dictionaries of Debian 12 (bookworm), and the -dev packages the
 # installed CMake package finds when another program links the static libraries.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-  "libxapian30, libicu72, libarchive13, libxml2, libhunspell-1.7-0, liburiparser1, libbrotli1, hunspell-uk, hunspell-ru")
+  "libxapian30, libicu72, libarchive13, libxml2, libhunspell-1.7-0, liburiparser1, libbrotli1, libjemalloc2, hunspell-uk, hunspell-ru")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS
   "libxapian-dev, libicu-dev, libarchive-dev, libxml2-dev, libhunspell-dev, liburiparser-dev, libbrotli-dev, nlohmann-json3-dev, xapian-tools")
 include(CPack)

@@ -5,6 +5,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
 
 using namespace newsdex;
 
@@ -85,4 +89,43 @@ TEST_CASE("lemmas stored with an index are used before the dictionary", "[lemmat
     const auto entries = l.take_new_entries();
     REQUIRE(entries.size() == 1);  // the stored form is not new
     CHECK(entries[0].form == "переговорів");
+}
+
+TEST_CASE("lemmatizers that share a cache ask the dictionary once per form", "[lemmatizer]") {
+    auto shared = std::make_shared<SharedLemmaCache>();
+    Lemmatizer first, second;
+    first.set_shared_cache(shared);
+    second.set_shared_cache(shared);
+    const Lemmas decided = first.lemmas("переговорів", Language::uk);
+    CHECK(second.lemmas("переговорів", Language::uk) == decided);
+    CHECK(second.stats().shared == 1);
+    CHECK(second.stats().dictionary + second.stats().fallback == 0);
+    // The thread that decided a form reports it for the lemma table; the others do not.
+    CHECK(first.take_new_entries().size() == 1);
+    CHECK(second.take_new_entries().empty());
+    // Another language is another form.
+    second.lemmas("переговорів", Language::ru);
+    CHECK(second.take_new_entries().size() == 1);
+    CHECK(shared->size() == 2);
+}
+
+TEST_CASE("threads sharing a lemma cache agree on every form", "[lemmatizer]") {
+    auto shared = std::make_shared<SharedLemmaCache>();
+    const std::vector<std::string> words = {"переговорів", "києві", "стали", "зюзябрами", "руці", "пішли", "людей", "містом"};
+    std::vector<std::vector<Lemmas>> seen(2);
+    std::vector<std::size_t> reported(2);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < 2; ++t)
+        threads.emplace_back([&, t] {
+            Lemmatizer l;
+            l.set_shared_cache(shared);
+            for (int round = 0; round < 3; ++round)
+                for (const auto& w : words) seen[t].push_back(l.lemmas(w, Language::uk));
+            reported[t] = l.take_new_entries().size();
+        });
+    for (auto& th : threads) th.join();
+    CHECK(seen[0] == seen[1]);
+    CHECK(shared->size() == words.size());
+    // Each form reported by at least one thread (both, if they met it at the same moment).
+    CHECK(reported[0] + reported[1] >= words.size());
 }
