@@ -36,10 +36,32 @@ TEST_CASE("words the dictionary does not know get the rule-based stem", "[lemmat
     const auto before = l.stats().fallback;
     CHECK(!l.lemmas("зюзябрами", Language::uk).empty());
     CHECK(l.stats().fallback > before);
-    // Hyphenated compounds go to the rules, which strip the last part's ending.
-    CHECK(l.lemmas("івано-франківську", Language::uk) == l.lemmas("івано-франківськ", Language::uk));
+    // A compound whose parts the dictionary does not know gets the rules' stem, which strips the
+    // last part's ending.
+    const auto unknown = l.lemmas("зюзя-зюзябрами", Language::uk);
+    CHECK(unknown == Lemmas{RuleLemmatizer().stem("зюзя-зюзябрами", Language::uk)});
     CHECK(l.lemmas("anything", Language::other).empty());
     CHECK(l.lemmas("negotiations", Language::en) == Lemmas{"negoti"});
+}
+
+TEST_CASE("hyphenated compounds get their parts' dictionary lemmas and keep the stem", "[lemmatizer]") {
+    Lemmatizer l;
+    RuleLemmatizer rules;
+    // A compound the dictionary lists: its own lemma (Hunspell accepts the others part by part and
+    // "stems" them to themselves, or for Russian to nothing).
+    CHECK(has(l.lemmas("віце-президента", Language::uk), "віце-президент"));
+    // Both parts inflect: each part's lemma; a part that is its own lemma stays first.
+    CHECK(has(l.lemmas("вечора-зустрічі", Language::uk), "вечір-зустріч"));
+    CHECK(has(l.lemmas("вечір-зустріч", Language::uk), "вечір-зустріч"));
+    CHECK(has(l.lemmas("джерел-агентств", Language::uk), "джерело-агентство"));
+    // A first part the dictionary does not know stays as written.
+    CHECK(has(l.lemmas("человека-паука", Language::ru), "человек-паук"));
+    CHECK(has(l.lemmas("санкт-петербурге", Language::ru), "санкт-петербург"));
+    // The stem stays, so a form the index never saw still meets the compound by rules.
+    CHECK(has(l.lemmas("вечора-зустрічі", Language::uk), rules.stem("вечора-зустрічі", Language::uk)));
+    // Pronoun compounds keep their table lemma, not a join of their parts (що-бути).
+    CHECK(has(l.lemmas("чого-будь", Language::uk), "що-будь"));
+    CHECK_FALSE(has(l.lemmas("чого-будь", Language::uk), "що-бути"));
 }
 
 TEST_CASE("lemmas are cached per word form and reported once as new", "[lemmatizer]") {
