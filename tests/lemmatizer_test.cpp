@@ -96,6 +96,21 @@ TEST_CASE("the Ukrainian fallback stemmer undoes alternations and stems each par
     CHECK(ukrainian_stem("кит") != ukrainian_stem("кіт"));
 }
 
+TEST_CASE("the Russian fallback stem undoes the alternations Snowball leaves", "[stemmer]") {
+    Stemmer s;
+    auto same = [&](const char* a, const char* b) { return s.stem(a, Language::ru) == s.stem(b, Language::ru); };
+    CHECK(same("элиминировать", "элиминирует"));  // -ова- / -у-
+    CHECK(same("засушивать", "засушивая"));        // the adverbial participle
+    CHECK(same("упаренный", "упарен"));            // short adjectives and participles
+    CHECK(same("компетентный", "компетентен"));
+    CHECK(same("камешек", "камешка"));              // fleeting vowels
+    CHECK(same("хозяйка", "хозяек"));
+    CHECK(same("проспорить", "проспорьте"));        // imperative plural
+    CHECK(same("переговорах", "переговоры"));
+    CHECK_FALSE(same("весна", "вес"));
+    CHECK_FALSE(same("кот", "кит"));
+}
+
 TEST_CASE("lemmas stored with an index are used before the dictionary", "[lemmatizer]") {
     Lemmatizer l;
     l.set_stored_lookup([](Language lang, std::string_view form) {
