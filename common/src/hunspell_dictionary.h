@@ -36,7 +36,7 @@ public:
 
     /// Lemmas of a hyphenated word (normalized). The dictionary's own when the compound is a form
     /// of one of its entries (віце-президента → віце-президент); else each part's lemmas joined by
-    /// hyphens, a part it does not know kept as written (Івано-Франківську → івано-франківськ,
+    /// hyphens, a part it does not know kept as written (вечора-зустрічі → вечір-зустріч,
     /// Санкт-Петербурге → санкт-петербург), since Hunspell accepts such a word part by part and
     /// then "stems" it to itself (uk) or to nothing (ru). Empty when the dictionary knows
     /// neither the compound nor any of its parts.

@@ -79,8 +79,8 @@ struct Lemmatizer::Impl {
             }
         }
         // An indefinite pronoun compound (чого-будь) gets the compound's lemma (що-будь) from the
-        // pronoun table; other compounds their parts' dictionary lemmas (Івано-Франківську →
-        // івано-франківськ). Both keep the stem, by which a query form the index never saw
+        // pronoun table; other compounds their parts' dictionary lemmas (вечора-зустрічі →
+        // вечір-зустріч). Both keep the stem, by which a query form the index never saw
         // reaches them.
         Lemmas found = hyphenated ? pronoun_lemmas(term, lang) : Lemmas{};
         if (hyphenated && found.empty())
