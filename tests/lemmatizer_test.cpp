@@ -40,10 +40,32 @@ TEST_CASE("words the dictionary does not know get the rule-based stem", "[lemmat
     const auto before = l.stats().fallback;
     CHECK(!l.lemmas("зюзябрами", Language::uk).empty());
     CHECK(l.stats().fallback > before);
-    // Hyphenated compounds go to the rules, which strip the last part's ending.
-    CHECK(l.lemmas("івано-франківську", Language::uk) == l.lemmas("івано-франківськ", Language::uk));
+    // A compound whose parts the dictionary does not know gets the rules' stem, which strips the
+    // last part's ending.
+    const auto unknown = l.lemmas("зюзябра-хрюмбрами", Language::uk);
+    CHECK(unknown == Lemmas{RuleLemmatizer().stem("зюзябра-хрюмбрами", Language::uk)});
     CHECK(l.lemmas("anything", Language::other).empty());
     CHECK(l.lemmas("negotiations", Language::en) == Lemmas{"negoti"});
+}
+
+TEST_CASE("hyphenated compounds get their parts' dictionary lemmas and keep the stem", "[lemmatizer]") {
+    Lemmatizer l;
+    RuleLemmatizer rules;
+    // A compound the dictionary lists: its own lemma (Hunspell accepts the others part by part and
+    // "stems" them to themselves, or for Russian to nothing).
+    CHECK(has(l.lemmas("віце-президента", Language::uk), "віце-президент"));
+    // Both parts inflect: each part's lemma; a part that is its own lemma stays first.
+    CHECK(has(l.lemmas("вечора-зустрічі", Language::uk), "вечір-зустріч"));
+    CHECK(has(l.lemmas("вечір-зустріч", Language::uk), "вечір-зустріч"));
+    CHECK(has(l.lemmas("джерел-агентств", Language::uk), "джерело-агентство"));
+    // A first part the dictionary does not know stays as written.
+    CHECK(has(l.lemmas("человека-паука", Language::ru), "человек-паук"));
+    CHECK(has(l.lemmas("санкт-петербурге", Language::ru), "санкт-петербург"));
+    // The stem stays, so a form the index never saw still meets the compound by rules.
+    CHECK(has(l.lemmas("вечора-зустрічі", Language::uk), rules.stem("вечора-зустрічі", Language::uk)));
+    // Pronoun compounds keep their table lemma, not a join of their parts (що-бути).
+    CHECK(has(l.lemmas("чого-будь", Language::uk), "що-будь"));
+    CHECK_FALSE(has(l.lemmas("чого-будь", Language::uk), "що-бути"));
 }
 
 TEST_CASE("lemmas are cached per word form and reported once as new", "[lemmatizer]") {
@@ -76,6 +98,21 @@ TEST_CASE("the Ukrainian fallback stemmer undoes alternations and stems each par
     CHECK(ukrainian_stem("риби-молоти") == ukrainian_stem("риба-молот"));
     CHECK(ukrainian_stem("сміються") == ukrainian_stem("сміятися"));
     CHECK(ukrainian_stem("кит") != ukrainian_stem("кіт"));
+}
+
+TEST_CASE("the Russian fallback stem undoes the alternations Snowball leaves", "[stemmer]") {
+    Stemmer s;
+    auto same = [&](const char* a, const char* b) { return s.stem(a, Language::ru) == s.stem(b, Language::ru); };
+    CHECK(same("элиминировать", "элиминирует"));  // -ова- / -у-
+    CHECK(same("засушивать", "засушивая"));        // the adverbial participle
+    CHECK(same("упаренный", "упарен"));            // short adjectives and participles
+    CHECK(same("компетентный", "компетентен"));
+    CHECK(same("камешек", "камешка"));              // fleeting vowels
+    CHECK(same("хозяйка", "хозяек"));
+    CHECK(same("проспорить", "проспорьте"));        // imperative plural
+    CHECK(same("переговорах", "переговоры"));
+    CHECK_FALSE(same("весна", "вес"));
+    CHECK_FALSE(same("кот", "кит"));
 }
 
 TEST_CASE("lemmas stored with an index are used before the dictionary", "[lemmatizer]") {

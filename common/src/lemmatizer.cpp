@@ -90,8 +90,6 @@ struct Lemmatizer::Impl {
     }
 
     Lemmas compute(std::string_view term, Language lang) {
-        // Hunspell accepts a hyphenated word part by part and then "stems" it to itself
-        // (Івано-Франківську → Івано-Франківську); the rules strip the last part's ending instead.
         const bool hyphenated = term.find('-') != std::string_view::npos;
         if (const HunspellDictionary* dict = hyphenated ? nullptr : dictionary(lang)) {
             Lemmas found = dict->lemmas(term);
@@ -112,8 +110,13 @@ struct Lemmatizer::Impl {
                 return found;
             }
         }
-        // An indefinite pronoun compound (чого-будь) gets the compound's lemma (що-будь) too.
+        // An indefinite pronoun compound (чого-будь) gets the compound's lemma (що-будь) from the
+        // pronoun table; other compounds their parts' dictionary lemmas (вечора-зустрічі →
+        // вечір-зустріч). Both keep the stem, by which a query form the index never saw
+        // reaches them.
         Lemmas found = hyphenated ? pronoun_lemmas(term, lang) : Lemmas{};
+        if (hyphenated && found.empty())
+            if (const HunspellDictionary* dict = dictionary(lang)) found = dict->compound_lemmas(term);
         std::string stem = rules.stem(term, lang);
         if (!stem.empty() && std::find(found.begin(), found.end(), stem) == found.end()) found.push_back(std::move(stem));
         if (found.empty()) return {};
