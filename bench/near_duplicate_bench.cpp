@@ -8,6 +8,9 @@
 // version belongs with its original, and two corpus articles belong together when the Jaccard
 // similarity of their full shingle sets is at least the threshold (real republications). The
 // threshold is chosen on the articles whose id hashes even and reported on the odd ones.
+//
+//   near_duplicate_bench [NEWS_DIR [BYTES_PER_FILE]]     quality and CPU cost
+//   near_duplicate_bench --index-overhead INDEX OUT_DIR  index space of the sketches
 #include "corpus_reader.h"
 #include "document_builder.h"
 
@@ -15,7 +18,12 @@
 #include "newsdex/near_duplicate.h"
 #include "newsdex/schema.h"
 
+#include <xapian.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <functional>
+#include <optional>
 #include <chrono>
 #include <cstdio>
 #include <map>
@@ -211,7 +219,41 @@ Score judge(const std::vector<std::size_t>& root, const std::set<Pair>& truth) {
 
 }  // namespace
 
+// The index space the sketches take: every document of @p source copied into two fresh
+// databases, one as it is and one without the sketch value and band terms, both compacted.
+int index_overhead(const std::string& source, const std::string& out) {
+    Xapian::Database db(source);
+    std::uintmax_t sizes[2] = {0, 0};
+    for (int strip = 0; strip < 2; ++strip) {
+        const std::string path = out + (strip ? "/without" : "/with");
+        {
+            Xapian::WritableDatabase copy(path, Xapian::DB_CREATE_OR_OVERWRITE);
+            for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+                Xapian::Document doc = db.get_document(*it);
+                Xapian::Document fresh;
+                fresh.set_data(doc.get_data());
+                for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
+                    if (!strip || v.get_valueno() != schema::kSketchSlot) fresh.add_value(v.get_valueno(), *v);
+                for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+                    if (strip && (*t).rfind(schema::kNearDuplicatePrefix, 0) == 0) continue;
+                    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) fresh.add_posting(*t, *p, 0);
+                    fresh.add_term(*t, t.get_wdf());
+                }
+                copy.add_document(fresh);
+            }
+            copy.commit();
+            copy.compact(path + "-compact");
+        }
+        for (const auto& e : std::filesystem::recursive_directory_iterator(path + "-compact"))
+            if (e.is_regular_file()) sizes[strip] += e.file_size();
+    }
+    std::printf("%u documents: compacted %.1f MB with sketches, %.1f MB without (+%.1f %%)\n", db.get_doccount(),
+                sizes[0] / 1e6, sizes[1] / 1e6, 100.0 * (static_cast<double>(sizes[0]) / static_cast<double>(sizes[1]) - 1));
+    return 0;
+}
+
 int main(int argc, char** argv) {
+    if (argc == 4 && std::string(argv[1]) == "--index-overhead") return index_overhead(argv[2], argv[3]);
     const std::string dir = argc > 1 ? argv[1] : NEWSDEX_SHARED_DIR "/corpora/news";
     const std::size_t per_file = argc > 2 ? std::stoul(argv[2]) : 6u << 20;
     Analyzer analyzer;

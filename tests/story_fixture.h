@@ -1,5 +1,5 @@
 // Made-up news stories and their republished versions, for the cluster, similar and facet tests:
-// sentences of ordinary words in a seeded random order, so two stories share almost no run of
+// sentences of made-up words in a seeded random order, so two stories share almost no run of
 // three words while a republication shares most of them.
 #pragma once
 
@@ -10,17 +10,29 @@
 
 namespace newsdex::test {
 
+/// Made-up words from syllables ("balo", "kemir", ...): 400 of them, so that two stories share
+/// some words but few, as real ones do.
+inline const std::vector<std::string>& story_words() {
+    static const std::vector<std::string> words = [] {
+        const char* const first[] = {"ba", "ke", "mi", "lo", "tu", "ra", "se", "vo", "di", "na",
+                                     "po", "gu", "fe", "ri", "sa", "to", "me", "ni", "ha", "ju"};
+        const char* const second[] = {"lo", "mir", "ten", "vas", "rik", "dol", "ban", "sen", "tor", "lam",
+                                      "nes", "pik", "gar", "ful", "mon", "rin", "zet", "kal", "dus", "ver"};
+        std::vector<std::string> out;
+        for (const char* f : first)
+            for (const char* s : second) out.push_back(std::string(f) + s);
+        return out;
+    }();
+    return words;
+}
+
 inline std::vector<std::string> story_sentences(unsigned seed, std::size_t count = 10) {
-    static const char* const kWords[] = {
-        "council", "river",  "bridge", "mayor",   "station", "grain",  "harbour", "market", "school",  "train",
-        "weather", "storm",  "farmers", "museum", "library", "budget", "vote",    "road",   "repairs", "hospital",
-        "teacher", "police", "festival", "north", "south",   "plans",  "report",  "prices", "water",   "power",
-        "minister", "club",  "season", "village", "workers", "strike", "ferry",   "airport", "park",   "housing"};
+    const auto& words = story_words();
     std::mt19937 rng(seed);
     std::vector<std::string> sentences;
     for (std::size_t s = 0; s < count; ++s) {
         std::string sentence;
-        for (int w = 0; w < 12; ++w) sentence += std::string(w ? " " : "") + kWords[rng() % std::size(kWords)];
+        for (int w = 0; w < 12; ++w) sentence += std::string(w ? " " : "") + words[rng() % words.size()];
         sentence[0] = static_cast<char>(sentence[0] - 'a' + 'A');
         sentences.push_back(sentence + ".");
     }
