@@ -207,7 +207,8 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
         ClusterFinder clusters(impl_->db);
         Xapian::MSet mset;
         std::vector<Xapian::doccount> shown;
-        if (options.collapse_duplicates && clusters.available()) {
+        // A count alone (limit 0) lists no hits, so it needs no clusters.
+        if (options.collapse_duplicates && options.limit > 0 && clusters.available()) {
             // Near duplicates are grouped after Xapian has collapsed exact copies, counting pages
             // in clusters from the first match: fetch enough matches to fill the page.
             for (int round = 0;; ++round) {
