@@ -191,9 +191,9 @@ TEST_CASE("stats --json reports documents, languages and size", "[cli]") {
     auto r = run_newsdex("stats --json --db " + shell_quote(sample_index()));
     REQUIRE(r.exit_code == 0);
     const auto j = nlohmann::json::parse(r.out);
-    CHECK(j["documents"] == 66);
-    CHECK(j["languages"]["uk"] == 22);
-    CHECK(j["languages"]["en"] == 22);
+    CHECK(j["documents"] == 69);
+    CHECK(j["languages"]["uk"] == 23);
+    CHECK(j["languages"]["en"] == 24);
     CHECK(j["languages"]["ru"] == 22);
     CHECK(j["size_bytes"].get<long long>() > 0);
 }
