@@ -61,10 +61,11 @@ for corpus in "$@"; do
   prep=$work/prep/$name
   python3 "$shared_bench/tools/prep.py" "$corpus" "$prep" >/dev/null
   docs=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["ndocs"])' "$prep/meta.json")
-  lang=$(zcat -f "$corpus" | head -200 | python3 -c '
-import collections, json, sys
-c = collections.Counter(json.loads(l).get("lang", "") for l in sys.stdin if l.strip())
-print(c.most_common(1)[0][0] if c else "en")')
+  lang=$(python3 -c '
+import collections, gzip, itertools, json, sys
+f = gzip.open(sys.argv[1], "rt") if sys.argv[1].endswith(".gz") else open(sys.argv[1])
+c = collections.Counter(json.loads(l).get("lang", "") for l in itertools.islice(f, 200) if l.strip())
+print(c.most_common(1)[0][0] if c else "en")' "$corpus")
   case $lang in en) stem=english; morph=stem_enru ;; ru) stem=russian; morph=stem_enru ;; *) stem=none; morph=none ;; esac
   d=$work/$name; rm -rf "$d"; mkdir -p "$d"
   cat >"$d/index.script" <<'EOF'
