@@ -90,22 +90,24 @@ Xapian::Query QueryBuilder::word_forms(const std::string& term, bool positive, b
         if (positive) spec_.exact_terms.insert(term);
         return exact;
     }
-    std::vector<Xapian::Query> forms{exact};
-    for (const std::string& lemma : word_lemmas(term))
-        forms.emplace_back(prefixed(title ? schema::kTitleStemPrefix : schema::kStemPrefix, lemma));
+    const std::string_view lemma_prefix = title ? schema::kTitleStemPrefix : schema::kStemPrefix;
+    const Lemmas lemmas = word_lemmas(term);
+    // The written form is indexed under its lemmas as well: without it in the synonym, it counts
+    // once (SearchOptions::written_form_counts).
+    std::vector<Xapian::Query> forms;
+    if (options_.written_form_counts || lemmas.empty()) forms.push_back(exact);
+    for (const std::string& lemma : lemmas) forms.emplace_back(prefixed(lemma_prefix, lemma));
     if (options_.other_cyrillic)
         for (const std::string& other : other_cyrillic_spellings(term)) {
-            forms.emplace_back(prefixed(title ? schema::kTitlePrefix : "", other));
-            for (const std::string& lemma : word_lemmas(other))
-                forms.emplace_back(prefixed(title ? schema::kTitleStemPrefix : schema::kStemPrefix, lemma));
+            const Lemmas other_lemmas = word_lemmas(other);
+            if (options_.written_form_counts || other_lemmas.empty()) forms.emplace_back(prefixed(title ? schema::kTitlePrefix : "", other));
+            for (const std::string& lemma : other_lemmas) forms.emplace_back(prefixed(lemma_prefix, lemma));
             if (positive) highlight_word(other);
         }
-    // The written form is indexed under its lemma as well: without it in the synonym, it counts once.
-    if (!options_.written_form_counts && forms.size() > 1) forms.erase(forms.begin());
     if (positive) highlight_word(term);
     // One word, however many forms: BM25 must count it once, not once per form.
     Xapian::Query word(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
-    if (options_.exact_form_bonus <= 0 || forms.size() == 1 || !positive) return word;
+    if (options_.exact_form_bonus <= 0 || lemmas.empty() || !positive) return word;
     return Xapian::Query(Xapian::Query::OP_OR, word,
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, options_.exact_form_bonus));
 }
