@@ -211,8 +211,10 @@ Xapian::Query scaled(const Xapian::Query& query, double factor) {
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, factor);
 }
 
-/// A word pair whose rarer word is in more than this share of the documents gets no sequence bonus.
+/// A word pair whose rarer word is in more than this share of the documents (and more than this
+/// many) gets no sequence bonus.
 constexpr double kCommonPairShare = 0.01;
+constexpr double kCommonPairDocuments = 100;
 
 /// The most word clauses (a word's terms ORed) the remote form of a minimum may hold: 630 at 9
 /// words needing 5. Measured with one of two shards remote (docs/query-language.md): up to 630
@@ -402,7 +404,7 @@ Xapian::Query QueryBuilder::sequence_pairs(const std::vector<const QueryNode*>& 
     }
     // A pair of common words ("of the") is checked in thousands of documents for a bonus that
     // tells little: ten times the query's time on pasted headlines. Such pairs are left out.
-    const double common = kCommonPairShare * static_cast<double>(db_->get_doccount());
+    const double common = std::max(kCommonPairDocuments, kCommonPairShare * static_cast<double>(db_->get_doccount()));
     std::vector<Xapian::Query> pairs;
     for (std::size_t i = 0; i + 1 < written.size(); ++i) {
         if (written[i].empty() || written[i + 1].empty() || written[i] == written[i + 1]) continue;
