@@ -44,7 +44,12 @@ std::set<std::string> query_terms(const Xapian::Database& db, const std::string&
     Analyzer analyzer;
     StoredLemmas lemmas(db);
     QueryBuilder builder(analyzer, lemmas);
-    const Xapian::Query q = builder.build(parse_query(text), db);
+    // Every term a query can ask for: by default a word with lemmas is asked for by its lemmas
+    // alone (its written form is indexed under them too); with the written form as well, the
+    // query's terms are the document's.
+    SearchOptions options;
+    options.written_form_counts = true;
+    const Xapian::Query q = builder.build(parse_query(text), db, options);
     return std::set<std::string>(q.get_unique_terms_begin(), q.get_unique_terms_end());
 }
 

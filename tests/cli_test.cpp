@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 using newsdex::test::run_newsdex;
@@ -92,6 +93,19 @@ TEST_CASE("search --literal and -F read the query as plain text", "[cli]") {
         CHECK(r.exit_code == 0);
         CHECK(r.out.find("Hosepipe ban for Eastmere") != std::string::npos);
     }
+}
+
+TEST_CASE("search --uk-ru also finds the other Cyrillic language's spelling of a word", "[cli]") {
+    auto languages = [](const std::string& out) {
+        std::set<std::string> langs;
+        for (const auto& hit : json_lines(out)) langs.insert(hit["lang"].get<std::string>());
+        return langs;
+    };
+    // «переговоры» has a Russian-only letter: alone it finds the Russian articles only.
+    CHECK(languages(run_newsdex(search("--json --limit 50 переговоры")).out) == std::set<std::string>{"ru"});
+    const auto both = run_newsdex(search("--json --limit 50 --uk-ru переговоры"));
+    CHECK(both.exit_code == 0);
+    CHECK(languages(both.out) == std::set<std::string>{"ru", "uk"});  // «переговори»
 }
 
 TEST_CASE("a missing index is a one-line error with exit code 2", "[cli]") {

@@ -40,6 +40,8 @@ Action add_search_command(CLI::App& app) {
     cmd->add_flag("--all-copies", args->all_copies, "show exact copies and near duplicates (other versions of a story) as separate hits");
     cmd->add_flag("-F,--literal", args->options.literal,
                   "read the query as plain text: no operators, fields, phrases or exclusions (like grep -F)");
+    cmd->add_flag("--uk-ru", args->options.other_cyrillic,
+                  "a Ukrainian or Russian word also finds its spelling in the other language (мост → міст, Київ → Киев)");
     cmd->add_option("--color", args->color, "colour highlights: auto, always or never")
         ->capture_default_str()->check(CLI::IsMember({"auto", "always", "never"}));
 

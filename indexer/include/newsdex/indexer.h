@@ -31,6 +31,12 @@ struct TermWeights {
     unsigned title = 1;        ///< a title word
     unsigned lead = 3;         ///< a word among the first lead_words words of the body
     unsigned lead_words = 50;  ///< how far the lead reaches (0: no lead)
+    /// Body length, in words, at which the lead weight stands as given (0: always as given).
+    /// Otherwise the lead weight is multiplied by BM25's length norm (1 - b + b * words /
+    /// lead_norm_words, b = 0.75) of the body, so that the search's normalisation by the whole
+    /// document's length leaves a lead word's weight about the same in a long story as in a
+    /// short one: the lead as a field of its own length (BM25F) within one Xapian field.
+    unsigned lead_norm_words = 0;
 };
 
 struct IndexOptions {

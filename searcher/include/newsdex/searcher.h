@@ -164,6 +164,29 @@ struct SearchOptions {
     /// query found within proximity_window words of each other (in any order, any inflection).
     double proximity_bonus = 0;
     unsigned proximity_window = 3;
+    /// Extra weight, as a multiple of their BM25 weights, for two neighbouring plain words of the
+    /// query found in the query's order, as written, within sequence_window positions (2: side by
+    /// side): the ordered-window feature of the sequential dependence model, on the written forms
+    /// only, which carry positions (a cheap lookup, unlike proximity_bonus's inflected forms).
+    double sequence_bonus = 0;
+    unsigned sequence_window = 2;
+    /// The same for the two words in either order within sequence_near_window positions, as
+    /// written (the unordered window of the sequential dependence model).
+    double sequence_near_bonus = 0;
+    unsigned sequence_near_window = 8;
+    /// Weight of a plain word written with a capital inside a query that is not all capitals (a
+    /// name: «Зеленський», «Brexit»), as a multiple of an ordinary word's (1: the same).
+    double name_weight = 1;
+    /// true: a word with lemmas is matched by its written form as well as by its lemmas, so that
+    /// the form as typed, being indexed under its lemma too, counts twice. Off by default: on the
+    /// held-out headlines of docs/quality.md counting it once gained in English and Russian.
+    bool written_form_counts = false;
+    /// A Cyrillic word also finds its spelling in the other of Ukrainian and Russian where the two
+    /// share a root (мост ↔ міст, Киев ↔ Київ, выборы ↔ вибори): the letter correspondences of
+    /// the two spellings (searcher/src/cognates.h), kept where the index holds the result in the
+    /// other language. Off by default: false friends (неделя/неділя) and derived spellings that
+    /// are other words cost precision within one language (docs/quality.md).
+    bool other_cyrillic = false;
 };
 
 struct Hit {
