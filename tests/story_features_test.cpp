@@ -174,7 +174,10 @@ TEST_CASE("similar lists an article's other versions first, then related article
 
     SearchOptions filtered;
     filtered.since = "2022";
-    for (const Hit& hit : searcher.similar("story-a", filtered)->hits) CHECK(hit.published >= "2022");
+    // Kept in a variable: a range-for over ->hits of the returned optional would outlive it.
+    const auto since_2022 = searcher.similar("story-a", filtered);
+    REQUIRE(since_2022);
+    for (const Hit& hit : since_2022->hits) CHECK(hit.published >= "2022");
     CHECK_FALSE(searcher.similar("no-such-id").has_value());
 }
 
