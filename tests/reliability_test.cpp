@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 #include <xapian.h>
 
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -379,4 +380,21 @@ TEST_CASE("garbage behind every archive magic, lying headers and endless lines e
         CHECK(indexer.summary().skipped[0].reason == "too large");
         CHECK(indexer.summary().skipped[0].detail.find("in line 2") != std::string::npos);
     }
+}
+
+TEST_CASE("a Xapian write failure that escapes to std::terminate is described like a failed write", "[reliability]") {
+    // On a full disk Xapian 1.4 sometimes ends the process from inside commit(); the command
+    // line's terminate handler turns that into the usual error line through this function.
+    const std::string full =
+        describe_uncaught_index_error(std::make_exception_ptr(Xapian::DatabaseError("Error writing block 42", ENOSPC)));
+    CHECK(full.find("no space left on the device") != std::string::npos);
+    CHECK(full.find("what was committed before is kept") != std::string::npos);
+    const std::string read_only =
+        describe_uncaught_index_error(std::make_exception_ptr(Xapian::DatabaseError("Error writing block 1", EROFS)));
+    CHECK(read_only.find("read-only") != std::string::npos);
+    CHECK(describe_uncaught_index_error(std::make_exception_ptr(Xapian::DatabaseCorruptError("bad block"))).find("bad block") !=
+          std::string::npos);
+    // Not a Xapian error: nothing to describe, the handler aborts as usual.
+    CHECK(describe_uncaught_index_error(std::make_exception_ptr(std::runtime_error("bug"))).empty());
+    CHECK(describe_uncaught_index_error(nullptr).empty());
 }

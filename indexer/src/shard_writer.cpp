@@ -218,4 +218,15 @@ void ShardWriter::commit_now() {
     writer_->uncommitted_text = 0;
 }
 
+std::string describe_uncaught_index_error(std::exception_ptr error) {
+    if (!error) return {};
+    try {
+        std::rethrow_exception(error);
+    } catch (const Xapian::Error& e) {
+        return "cannot write to the index: " + write_problem(e);
+    } catch (...) {
+    }
+    return {};
+}
+
 }  // namespace newsdex

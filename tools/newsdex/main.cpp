@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "help_text.h"
 
+#include "newsdex/indexer.h"
 #include "newsdex/version.h"
 
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -105,8 +106,35 @@ std::optional<int> check_command_word(CLI::App& app, int argc, char** argv) {
 }  // namespace
 }  // namespace newsdex::cli
 
+namespace {
+
+// A write failure that Xapian lets escape as a call to std::terminate (see
+// newsdex::describe_uncaught_index_error) is reported like any other failed write, exit 2, so that
+// a full disk never looks like a crash; anything else still aborts, leaving a core to debug.
+[[noreturn]] void on_terminate() {
+    const std::exception_ptr error = std::current_exception();
+    const std::string message = newsdex::describe_uncaught_index_error(error);
+    if (!message.empty()) {
+        newsdex::cli::print_error(message);
+        std::_Exit(newsdex::cli::kExitError);
+    }
+    std::string what = "no exception";
+    try {
+        if (error) std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+        what = e.what();
+    } catch (...) {
+        what = "an exception of an unknown type";
+    }
+    std::cerr << "newsdex: internal error: the program ended on what nothing caught: " << what << '\n';
+    std::abort();
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
     using namespace newsdex::cli;
+    std::set_terminate(on_terminate);
     auto logger = spdlog::stderr_color_mt("newsdex");
     logger->set_pattern("%^%l%$: %v");
     spdlog::set_default_logger(logger);

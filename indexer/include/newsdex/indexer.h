@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <map>
 #include <memory>
@@ -133,6 +134,13 @@ class IndexError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
+
+/// Xapian 1.4 can end the process from inside a commit when a write fails: on a full disk an
+/// exception sometimes leaves a function of Xapian's that is declared not to throw, so
+/// std::terminate runs and no catch block sees it. The index is still as its last commit left it
+/// (Xapian commits are atomic). For a terminate handler: the message an IndexError would carry if
+/// @p error is a Xapian error (naming a full or read-only disk as such), or an empty string.
+std::string describe_uncaught_index_error(std::exception_ptr error);
 
 /// Reads sources into an index: one Xapian database, or several shards written in parallel (see
 /// newsdex/shards.h). Every article is stored under a unique id term, in the shard its id hashes
