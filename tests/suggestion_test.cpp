@@ -136,3 +136,29 @@ TEST_CASE("a misspelt or mistyped query is offered the one that finds articles",
     only_uk.languages = {"uk"};
     CHECK(!suggester.suggest("Brexti", only_uk));
 }
+
+TEST_CASE("an index built without spelling data holds none, and the layout fix still works", "[suggest]") {
+    newsdex::test::TempDir dir("nospelling");
+    const std::string db = dir / "db";
+    {
+        newsdex::IndexOptions o;
+        o.shards = 2;
+        o.spelling = false;  // newsdex index --no-spelling
+        newsdex::Indexer indexer(db, o);
+        for (int i = 0; i < 6; ++i) {
+            indexer.add_article(article("brexit" + std::to_string(i), "Brexit talks resume in Brussels",
+                                        "Negotiators met again over the Brexit deal, day " + std::to_string(i) + ".", "en"));
+            indexer.add_article(article("kyiv" + std::to_string(i), "Київ", "Київ отримав ще одну переправу, день " + std::to_string(i) + ".", "uk"));
+        }
+        indexer.commit();
+    }
+    Xapian::Database xdb(db);
+    CHECK(xdb.spellings_begin() == xdb.spellings_end());
+    CHECK(xdb.get_spelling_suggestion("brexti").empty());
+    CHECK(xdb.get_doccount() == 12);
+    newsdex::Suggester suggester(db);
+    CHECK_FALSE(suggester.suggest("Brexti").has_value());
+    const auto layout = suggester.suggest("rb]d");
+    REQUIRE(layout.has_value());
+    CHECK(layout->query == "київ");
+}
