@@ -7,7 +7,8 @@
 // neighbours swapped, at a place and with a letter of the language's alphabet drawn from the
 // id), and the typo is the query. Typos that are themselves words of the index are drawn again:
 // such a query finds articles and is, to the index, no typo. The Suggester's answer counts as
-// right (the word), other word, or none.
+// right (the word), other word, or none; with Xapian's spelling suggestion alone and with the nearest
+// word first (SuggestOptions::nearest_first).
 //
 //   suggestion_bench [--corpus DIR] [--db DIR] [--hold-out N] [--queries N] [--max-mb N]
 //                    [--examples K] [--smoke]
@@ -108,6 +109,7 @@ struct Query {
 
 struct Tally {
     std::size_t queries = 0, right = 0, other = 0, none = 0, redrawn = 0;
+    std::size_t found_itself = 0;  // of none: the typo finds SuggestOptions::few articles itself
     std::vector<std::string> misses;
 };
 
@@ -183,17 +185,23 @@ int main(int argc, char** argv) {
         const Xapian::Database db(opt.db);
         const Analyzer analyzer;
         Suggester suggester(opt.db);
+        Searcher searcher(opt.db);
+        SearchOptions counting;
+        counting.limit = 1;
+        counting.snippets = false;
+        counting.or_fallback = false;
         std::vector<std::string> misses;
-        std::printf("\n| lang | half | queries | right | other word | none | typos drawn again |\n|---|---|---|---|---|---|---|\n");
+        std::printf("\n| lang | half | spelling | queries | right | other word | none | of none: the typo finds 5+ itself | typos drawn again |\n|---|---|---|---|---|---|---|---|---|\n");
         for (int l = 0; l < 3; ++l) {
             // Stable order: by the hash of the id, so --queries takes the same ones every run.
             std::sort(held[l].begin(), held[l].end(), [](const Article& a, const Article& b) {
                 return schema::stable_hash(a.id) < schema::stable_hash(b.id);
             });
-            Tally tally[2];
+            // [half][variant]: variant 0 is Xapian's suggestion alone, 1 the nearest word first.
+            Tally tally[2][2];
             for (const Article& a : held[l]) {
-                Tally& t = tally[report_half(a.id) ? 1 : 0];
-                if (t.queries >= opt.queries) continue;
+                const int half = report_half(a.id) ? 1 : 0;
+                if (tally[half][0].queries >= opt.queries) continue;
                 std::vector<std::string> words;
                 for (const Token& tok : analyzer.tokenize(a.title)) {
                     if (tok.kind != TokenKind::word || is_stop_word(tok.term)) continue;
@@ -204,31 +212,48 @@ int main(int argc, char** argv) {
                 std::mt19937_64 rng(schema::stable_hash("suggest-typo:" + a.id));
                 const std::string word = words[rng() % words.size()];
                 std::string typo;
+                std::size_t redrawn = 0;
                 for (int attempt = 0; attempt < 20 && typo.empty(); ++attempt) {
                     typo = to_utf8(one_typo(to_u32(word), kAlphabet[l], rng));
                     if (db.get_termfreq(typo) > 0) {
-                        ++t.redrawn;
+                        ++redrawn;
                         typo.clear();
                     }
                 }
                 if (typo.empty()) continue;
-                ++t.queries;
-                const auto s = suggester.suggest(typo);
-                if (!s) ++t.none;
-                else if (analyzer.normalize(s->query) == word) ++t.right;
-                else ++t.other;
-                if ((!s || analyzer.normalize(s->query) != word) && t.misses.size() < opt.examples)
-                    t.misses.push_back(word + " → " + typo + " → " + (s ? s->query : std::string("(none)")));
-            }
-            for (int half = 0; half < 2; ++half) {
-                const Tally& t = tally[half];
-                std::printf("| %s | %s | %zu | %.1f %% | %.1f %% | %.1f %% | %zu |\n", kLangs[l], half ? "report" : "tune",
-                            t.queries, percent(t.right, t.queries), percent(t.other, t.queries), percent(t.none, t.queries),
-                            t.redrawn);
+                for (int variant = 0; variant < 2; ++variant) {
+                    Tally& t = tally[half][variant];
+                    t.redrawn += redrawn;
+                    ++t.queries;
+                    SuggestOptions how;
+                    how.nearest_first = variant == 1;
+                    const auto s = suggester.suggest(typo, {}, how);
+                    if (!s) {
+                        ++t.none;
+                        // Its rule-based lemma, say, can match real words: then there is nothing to correct.
+                        if (searcher.search(typo, counting).count.matches >= how.few) ++t.found_itself;
+                    } else if (analyzer.normalize(s->query) == word) {
+                        ++t.right;
+                    } else {
+                        ++t.other;
+                    }
+                    if ((!s || analyzer.normalize(s->query) != word) && t.misses.size() < opt.examples)
+                        t.misses.push_back(word + " → " + typo + " → " + (s ? s->query : std::string("(none)")));
+                }
             }
             for (int half = 0; half < 2; ++half)
-                for (const std::string& m : tally[half].misses)
-                    misses.push_back(std::string(kLangs[l]) + (half ? " report: " : " tune: ") + m);
+                for (int variant = 0; variant < 2; ++variant) {
+                    const Tally& t = tally[half][variant];
+                    std::printf("| %s | %s | %s | %zu | %.1f %% | %.1f %% | %.1f %% | %.1f %% | %zu |\n", kLangs[l],
+                                half ? "report" : "tune", variant ? "nearest first" : "Xapian's", t.queries,
+                                percent(t.right, t.queries), percent(t.other, t.queries), percent(t.none, t.queries),
+                                percent(t.found_itself, t.queries), t.redrawn);
+                }
+            for (int half = 0; half < 2; ++half)
+                for (int variant = 0; variant < 2; ++variant)
+                    for (const std::string& m : tally[half][variant].misses)
+                        misses.push_back(std::string(kLangs[l]) + (half ? " report" : " tune") +
+                                         (variant ? ", nearest first: " : ", Xapian's: ") + m);
         }
         if (!misses.empty()) std::printf("\nmisses (word → typo → suggestion):\n");
         for (const std::string& m : misses) std::printf("  %s\n", m.c_str());

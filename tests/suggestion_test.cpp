@@ -136,3 +136,35 @@ TEST_CASE("a misspelt or mistyped query is offered the one that finds articles",
     only_uk.languages = {"uk"};
     CHECK(!suggester.suggest("Brexti", only_uk));
 }
+
+TEST_CASE("a typo is corrected to the word one edit away before a commoner one two edits away", "[suggest]") {
+    // «рекорд» in one title, «веков» in five: рековд is one edit from the first, two from the other.
+    newsdex::test::TempDir dir{"suggest-nearest"};
+    const std::string db = dir / "db";
+    {
+        newsdex::Indexer indexer(db);
+        indexer.add_article(article("record", "Новый рекорд на марафоне", "Бегун улучшил время, день первый.", "ru"));
+        for (int i = 0; i < 5; ++i)
+            indexer.add_article(article("ages" + std::to_string(i), "История веков", "Летопись и хроники, том " + std::to_string(i) + ".", "ru"));
+        indexer.commit();
+    }
+    newsdex::Suggester suggester(db);
+    auto s = suggester.suggest("рековд");
+    REQUIRE(s);
+    CHECK(s->query == "рекорд");
+    CHECK(s->matches == 1);
+    // Of several one edit away, the commonest: «веков» (5) over «векам»-less neighbours; a word
+    // with none one edit away still gets Xapian's suggestion two edits away.
+    s = suggester.suggest("вековв");
+    REQUIRE(s);
+    CHECK(s->query == "веков");
+    s = suggester.suggest("вкеово");
+    REQUIRE(s);
+    CHECK(s->query == "веков");
+
+    // Xapian's suggestion alone, for comparison (SuggestOptions::nearest_first off): still a
+    // suggestion, whichever word its own order prefers.
+    newsdex::SuggestOptions xapian_only;
+    xapian_only.nearest_first = false;
+    CHECK(suggester.suggest("рековд", {}, xapian_only));
+}
