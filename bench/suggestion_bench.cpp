@@ -24,10 +24,9 @@
 
 #include "corpus_reader.h"
 #include "stop_words.h"
+#include "utf32.h"
 
 #include <xapian.h>
-
-#include <unicode/unistr.h>
 
 #include <unistd.h>
 
@@ -65,21 +64,6 @@ const std::u32string kAlphabet[] = {
     U"abcdefghijklmnopqrstuvwxyz",         // en
 };
 const char* const kLangs[] = {"uk", "ru", "en"};
-
-std::u32string to_u32(const std::string& s) {
-    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-    std::u32string out;
-    for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) out += static_cast<char32_t>(u.char32At(i));
-    return out;
-}
-
-std::string to_utf8(const std::u32string& s) {
-    icu::UnicodeString u;
-    for (char32_t c : s) u.append(static_cast<UChar32>(c));
-    std::string out;
-    u.toUTF8String(out);
-    return out;
-}
 
 // One edit of @p word: a letter deleted, inserted, replaced, or two different neighbours swapped.
 std::u32string one_typo(const std::u32string& word, const std::u32string& alphabet, std::mt19937_64& rng) {

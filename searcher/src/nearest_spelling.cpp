@@ -1,6 +1,6 @@
 #include "nearest_spelling.h"
 
-#include <unicode/unistr.h>
+#include "utf32.h"
 
 #include <algorithm>
 #include <vector>
@@ -10,21 +10,6 @@ namespace {
 
 const std::u32string kLatin = U"abcdefghijklmnopqrstuvwxyz";
 const std::u32string kCyrillic = U"абвгґдеєжзиіїйклмнопрстуфхцчшщъыьэюя'";
-
-std::u32string to_u32(const std::string& s) {
-    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-    std::u32string out;
-    for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) out += static_cast<char32_t>(u.char32At(i));
-    return out;
-}
-
-std::string to_utf8(const std::u32string& s) {
-    icu::UnicodeString u;
-    for (char32_t c : s) u.append(static_cast<UChar32>(c));
-    std::string out;
-    u.toUTF8String(out);
-    return out;
-}
 
 const std::u32string* alphabet_of(const std::u32string& word) {
     auto all_in = [&](const std::u32string& letters) {
