@@ -153,8 +153,8 @@ TEST_CASE("a typo is corrected to the word one edit away before a commoner one t
     REQUIRE(s);
     CHECK(s->query == "рекорд");
     CHECK(s->matches == 1);
-    // Of several one edit away, the commonest: «веков» (5) over «векам»-less neighbours; a word
-    // with none one edit away still gets Xapian's suggestion two edits away.
+    // One edit away (a letter too many); and two edits away (a swap and a letter too many), where
+    // no word is one edit away and Xapian's suggestion still finds it.
     s = suggester.suggest("вековв");
     REQUIRE(s);
     CHECK(s->query == "веков");
