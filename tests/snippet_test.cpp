@@ -48,6 +48,19 @@ TEST_CASE("snippets highlight phrases across compound parts", "[snippet]") {
     CHECK(highlighted(s) == std::vector<std::string>{"Івано-Франківськ", "Івано Франківськ"});
 }
 
+TEST_CASE("a title is marked whole: every form and phrase, by code points", "[snippet]") {
+    Analyzer analyzer;
+    HighlightSpec spec;
+    spec.forms = {{"києві", "київ"}, {"києва", "київ"}};
+    spec.phrases = {{"нічний", "потяг"}};
+    const std::string title = "З Києва до Львова — нічний потяг, у Києві ще один";
+    const auto spans = highlight_whole(title, spec, analyzer);
+    Snippet as_snippet{title, spans};
+    CHECK(highlighted(as_snippet) == std::vector<std::string>{"Києва", "нічний потяг", "Києві"});
+    CHECK(highlight_whole("Нічого спільного", spec, analyzer).empty());
+    CHECK(highlight_whole("", spec, analyzer).empty());
+}
+
 namespace {
 
 // The sample corpus's JSON bodies in three languages joined into one long text (about 30 KB),

@@ -162,3 +162,35 @@ TEST_CASE("an index built without spelling data holds none, and the layout fix s
     REQUIRE(layout.has_value());
     CHECK(layout->query == "київ");
 }
+
+TEST_CASE("a typo is corrected to the word one edit away before a commoner one two edits away", "[suggest]") {
+    // «рекорд» in one title, «веков» in five: рековд is one edit from the first, two from the other.
+    newsdex::test::TempDir dir{"suggest-nearest"};
+    const std::string db = dir / "db";
+    {
+        newsdex::Indexer indexer(db);
+        indexer.add_article(article("record", "Новый рекорд на марафоне", "Бегун улучшил время, день первый.", "ru"));
+        for (int i = 0; i < 5; ++i)
+            indexer.add_article(article("ages" + std::to_string(i), "История веков", "Летопись и хроники, том " + std::to_string(i) + ".", "ru"));
+        indexer.commit();
+    }
+    newsdex::Suggester suggester(db);
+    auto s = suggester.suggest("рековд");
+    REQUIRE(s);
+    CHECK(s->query == "рекорд");
+    CHECK(s->matches == 1);
+    // One edit away (a letter too many); and two edits away (a swap and a letter too many), where
+    // no word is one edit away and Xapian's suggestion still finds it.
+    s = suggester.suggest("вековв");
+    REQUIRE(s);
+    CHECK(s->query == "веков");
+    s = suggester.suggest("вкеово");
+    REQUIRE(s);
+    CHECK(s->query == "веков");
+
+    // Xapian's suggestion alone, for comparison (SuggestOptions::nearest_first off): still a
+    // suggestion, whichever word its own order prefers.
+    newsdex::SuggestOptions xapian_only;
+    xapian_only.nearest_first = false;
+    CHECK(suggester.suggest("рековд", {}, xapian_only));
+}

@@ -1,6 +1,7 @@
 #include "query_builder.h"
 
 #include "cognates.h"
+#include "stop_words.h"
 
 #include "newsdex/language.h"
 #include "newsdex/schema.h"
@@ -34,6 +35,7 @@ Xapian::Query combine(Xapian::Query::op op, std::vector<Xapian::Query>& parts) {
 Xapian::Query QueryBuilder::build(const QueryNode& node, const Xapian::Database& db, const SearchOptions& options) {
     db_ = &db;
     spec_ = {};
+    stop_highlights_.clear();
     options_ = options;
     plain_words_ = 0;
     word_match_ = WordMatch::all;
@@ -41,7 +43,9 @@ Xapian::Query QueryBuilder::build(const QueryNode& node, const Xapian::Database&
     // Only the query's own top-level words may be relaxed.
     top_level_ = &node;
     if (node.kind == QueryNode::Kind::and_not) top_level_ = &node.children.front();
-    return build_node(node, true, "");
+    Xapian::Query query = build_node(node, true, "");
+    highlight_stop_words_if_alone();
+    return query;
 }
 
 Xapian::Query QueryBuilder::field_terms(const std::string& field, const std::string& text) {
@@ -247,9 +251,28 @@ std::vector<std::string> QueryBuilder::inflected_forms(const std::string& term) 
 }
 
 void QueryBuilder::highlight_word(const std::string& term) {
+    if (is_stop_word(term)) {
+        stop_highlights_.push_back(term);
+        return;
+    }
+    highlight_forms(term);
+}
+
+void QueryBuilder::highlight_forms(const std::string& term) {
     spec_.exact_terms.insert(term);
     for (const std::string& lemma : word_lemmas(term))
         for (std::string& form : lemmas_.forms(lemma)) spec_.forms.emplace(std::move(form), lemma);
+}
+
+void QueryBuilder::highlight_stop_words_if_alone() {
+    // "the oil" marks the oil only; "to be or not to be" or "у" alone would mark nothing, so they
+    // mark theirs.
+    // A quoted phrase keeps its function words: they are part of what it matches.
+    const bool nothing_else = spec_.exact_terms.empty() && spec_.forms.empty() && spec_.prefixes.empty() && spec_.phrases.empty();
+    const std::vector<std::string> held = std::move(stop_highlights_);
+    stop_highlights_.clear();
+    if (nothing_else)
+        for (const std::string& term : held) highlight_forms(term);
 }
 
 }  // namespace newsdex

@@ -73,13 +73,18 @@ private:
     Lemmas word_lemmas(const std::string& term);
     /// Forms of @p term in the index that share one of its lemmas (bounded), @p term first.
     std::vector<std::string> inflected_forms(const std::string& term);
-    /// Records what a positive unquoted word highlights: itself and its lemmas' forms.
+    /// Records what a positive unquoted word highlights: itself and its lemmas' forms. A function
+    /// word (stop_words.h) is held back in stop_highlights_ instead.
     void highlight_word(const std::string& term);
+    void highlight_forms(const std::string& term);
+    /// After a build: the held-back function words are highlighted only when nothing else is.
+    void highlight_stop_words_if_alone();
 
     const Analyzer& analyzer_;
     StoredLemmas& lemmas_;
     const Xapian::Database* db_ = nullptr;
     HighlightSpec spec_;
+    std::vector<std::string> stop_highlights_;  ///< unquoted function words of the query
     SearchOptions options_;
     const QueryNode* top_level_ = nullptr;  ///< the and_ node whose plain words may be relaxed
     std::size_t plain_words_ = 0;

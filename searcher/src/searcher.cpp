@@ -246,6 +246,7 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
                 Snippet s = make_snippet(a.body, builder.highlights(), impl_->analyzer, options.snippet_chars);
                 hit.snippet = std::move(s.text);
                 hit.highlights = std::move(s.highlights);
+                hit.title_highlights = highlight_whole(hit.title, builder.highlights(), impl_->analyzer);
             }
             results.hits.push_back(std::move(hit));
         }

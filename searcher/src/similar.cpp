@@ -98,6 +98,7 @@ std::optional<SearchResults> Searcher::similar(const std::string& id, const Sear
                 Snippet s = make_snippet(a.body, spec, impl_->analyzer, options.snippet_chars);
                 hit.snippet = std::move(s.text);
                 hit.highlights = std::move(s.highlights);
+                hit.title_highlights = highlight_whole(hit.title, spec, impl_->analyzer);
             }
             results.hits.push_back(std::move(hit));
         }

@@ -189,4 +189,15 @@ Snippet make_snippet(std::string_view body, const HighlightSpec& spec, const Ana
     return snippet;
 }
 
+std::vector<std::pair<std::size_t, std::size_t>> highlight_whole(std::string_view text, const HighlightSpec& spec,
+                                                                 const Analyzer& analyzer) {
+    std::vector<std::pair<std::size_t, std::size_t>> highlights;
+    const auto tokens = analyzer.tokenize(text);
+    const auto spans = find_matches(tokens, spec);
+    if (spans.empty()) return highlights;
+    const TokenCodePoints cps = code_point_offsets(text, tokens);
+    for (const auto& s : spans) highlights.emplace_back(cps.begin[s.first], cps.end[s.last]);
+    return highlights;
+}
+
 }  // namespace newsdex

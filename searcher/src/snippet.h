@@ -25,4 +25,9 @@ enum class SnippetScan { near_matches, whole_text };
 Snippet make_snippet(std::string_view body, const HighlightSpec& spec, const Analyzer& analyzer,
                      std::size_t target_chars, SnippetScan scan = SnippetScan::near_matches);
 
+/// Every match of @p spec in a short text shown whole (a title), as make_snippet marks them:
+/// [start, end) code points into @p text.
+std::vector<std::pair<std::size_t, std::size_t>> highlight_whole(std::string_view text, const HighlightSpec& spec,
+                                                                 const Analyzer& analyzer);
+
 }  // namespace newsdex

@@ -1,6 +1,7 @@
 #include "suggestion.h"
 
 #include "keyboard_layout.h"
+#include "nearest_spelling.h"
 #include "newsdex/suggest.h"
 #include "shard_set.h"
 
@@ -71,7 +72,7 @@ bool correctable(std::string_view query, std::size_t begin, std::size_t end) {
 }  // namespace
 
 std::string spelling_corrected(std::string_view query, const Xapian::Database& db, const Analyzer& analyzer,
-                               std::size_t rare) {
+                               std::size_t rare, bool nearest_first) {
     struct Replacement {
         std::size_t begin, end;
         std::string text;
@@ -83,7 +84,8 @@ std::string spelling_corrected(std::string_view query, const Xapian::Database& d
         if (letters < 3 || !correctable(query, t.begin, t.end)) continue;
         try {
             if (db.get_termfreq(t.term) >= rare) continue;
-            const std::string better = db.get_spelling_suggestion(t.term, letters <= 4 ? 1 : 2);
+            std::string better = nearest_first ? nearest_spelling(db, t.term) : std::string();
+            if (better.empty()) better = db.get_spelling_suggestion(t.term, letters <= 4 ? 1 : 2);
             if (better.empty() || better == t.term) continue;
             replacements.push_back({t.begin, t.end, in_case_of(better, query.substr(t.begin, t.end - t.begin))});
         } catch (const Xapian::Error&) {
@@ -121,7 +123,8 @@ std::optional<Suggestion> Suggester::suggest(const std::string& query, const Sea
     if (found >= suggest_options.few) return std::nullopt;
 
     std::vector<std::pair<std::string, Suggestion::Reason>> candidates;
-    candidates.emplace_back(spelling_corrected(query, impl_->db, impl_->analyzer, suggest_options.few),
+    candidates.emplace_back(spelling_corrected(query, impl_->db, impl_->analyzer, suggest_options.few,
+                                               suggest_options.nearest_first),
                             Suggestion::Reason::spelling);
     for (const auto layout : {CyrillicLayout::ukrainian, CyrillicLayout::russian})
         candidates.emplace_back(latin_keys_to_cyrillic(query, layout), Suggestion::Reason::keyboard_layout);

@@ -12,11 +12,12 @@
 namespace newsdex {
 
 /// @p query with every plain word whose written form fewer than @p rare articles hold replaced by
-/// Xapian's spelling suggestion for it (one edit away for words of up to four letters, two for
-/// longer ones), in the case it was typed in (Brexti → Brexit). Operators, field names, the
+/// the commonest word of the spelling data one edit away (nearest_spelling.h) when
+/// @p nearest_first and there is one, else Xapian's spelling suggestion for it (one edit away for
+/// words of up to four letters, two for longer ones), in the case it was typed in (Brexti → Brexit). Operators, field names, the
 /// values of fields other than title and author, excluded words, numbers and words shorter than
 /// three letters are left alone. Returns @p query unchanged when nothing was replaced.
 std::string spelling_corrected(std::string_view query, const Xapian::Database& db, const Analyzer& analyzer,
-                               std::size_t rare);
+                               std::size_t rare, bool nearest_first = true);
 
 }  // namespace newsdex

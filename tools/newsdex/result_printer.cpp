@@ -4,6 +4,8 @@
 
 #include <cstdio>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace newsdex::cli {
 namespace {
@@ -22,6 +24,22 @@ std::size_t byte_of(const std::string& s, std::size_t cp) {
         ++seen;
     }
     return s.size();
+}
+
+// @p text with the code point spans @p spans in the highlight colour, the rest in @p base (the
+// title's bold, or nothing) and reset after.
+std::string painted(const std::string& text, const std::vector<std::pair<std::size_t, std::size_t>>& spans,
+                    const char* base, bool color) {
+    if (!color) return text;
+    std::string out = base;
+    std::size_t at = 0;
+    for (const auto& [b, e] : spans) {
+        const std::size_t bb = byte_of(text, b), eb = byte_of(text, e);
+        if (bb < at || eb < bb) continue;
+        out += text.substr(at, bb - at) + kHighlight + text.substr(bb, eb - bb) + kReset + base;
+        at = eb;
+    }
+    return out + text.substr(at) + (*base != '\0' ? kReset : "");
 }
 
 std::string date_only(const std::string& published) { return published.substr(0, 10); }
@@ -55,7 +73,10 @@ void print_json_lines(std::ostream& out, const SearchResults& results) {
     for (const Hit& h : results.hits) {
         nlohmann::json highlights = nlohmann::json::array();
         for (const auto& [b, e] : h.highlights) highlights.push_back({b, e});
+        nlohmann::json title_highlights = nlohmann::json::array();
+        for (const auto& [b, e] : h.title_highlights) title_highlights.push_back({b, e});
         nlohmann::json j{{"rank", h.rank},   {"id", h.id},         {"score", h.score},   {"title", h.title},
+                         {"title_highlights", title_highlights},
                          {"url", h.url},     {"published", h.published}, {"lang", h.lang}, {"source", h.source},
                          {"author", h.author}, {"origin", h.origin}, {"copies", h.copies}, {"cluster", h.cluster}, {"cluster_size", h.cluster_size},
                          {"matched", matched(h.all_words)},
@@ -92,17 +113,9 @@ void print_for_people(std::ostream& out, const SearchResults& results, bool colo
                     (h.cluster_size - h.copies == 1 ? "" : "s") + " of this story)";
         if (!h.all_words && !results.fell_back) meta += "  (some of the words)";
         out << paint(kDim) << meta << paint(kReset) << '\n';
-        out << "   " << paint(kBold) << (h.title.empty() ? "(no title)" : h.title) << paint(kReset) << '\n';
-        if (!h.snippet.empty()) {
-            out << "   ";
-            std::size_t at = 0;
-            for (const auto& [b, e] : h.highlights) {
-                const std::size_t bb = byte_of(h.snippet, b), eb = byte_of(h.snippet, e);
-                out << h.snippet.substr(at, bb - at) << paint(kHighlight) << h.snippet.substr(bb, eb - bb) << paint(kReset);
-                at = eb;
-            }
-            out << h.snippet.substr(at) << '\n';
-        }
+        out << "   " << (h.title.empty() ? painted("(no title)", {}, kBold, color) : painted(h.title, h.title_highlights, kBold, color))
+            << '\n';
+        if (!h.snippet.empty()) out << "   " << painted(h.snippet, h.highlights, "", color) << '\n';
         out << "   " << paint(kDim) << (h.url.empty() ? h.id : h.url) << paint(kReset) << "\n\n";
     }
     char ms[32];

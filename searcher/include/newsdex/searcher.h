@@ -97,7 +97,7 @@ enum class WordMatch {
 struct SearchOptions {
     std::size_t offset = 0;
     std::size_t limit = 10;
-    bool snippets = true;
+    bool snippets = true;  ///< snippets with highlights, and highlights in titles
     std::size_t snippet_chars = 200;  ///< approximate snippet length in characters
     SortOrder sort = SortOrder::relevance;
     std::string since;                  ///< ISO date: only articles published on or after it
@@ -194,6 +194,9 @@ struct Hit {
     std::string id;
     double score = 0;
     std::string title, url, published, lang, source, author, origin;
+    /// [start, end) pairs in Unicode code points into title: the query's words in any form, as in
+    /// highlights (SearchOptions::snippets off leaves both empty).
+    std::vector<std::pair<std::size_t, std::size_t>> title_highlights;
     std::size_t copies = 1;  ///< how many articles with this exact text the index holds
     /// The story cluster: this article, its exact copies and its near duplicates (the same text
     /// republished with edits, a new headline). cluster is a stable id (16 hex digits) shared by

@@ -27,6 +27,10 @@ struct SuggestOptions {
     std::size_t few = 5;
     /// A suggestion must find more than this many times what the query finds (and at least one).
     std::size_t times_more = 2;
+    /// Correct a word to the commonest word of the spelling data one edit away when there is one,
+    /// before Xapian's suggestion (which may pick a commoner word two edits away: рековд → веков,
+    /// not рекорд). false: Xapian's suggestion alone (docs/benchmarks.md, "Did you mean").
+    bool nearest_first = true;
 };
 
 /// Opens an index read-only, as Searcher does (and throws what it throws), to suggest queries.
