@@ -2,6 +2,7 @@
 // minimum's filter against a count by hand, in both its forms), the OR fallback, exact forms
 // only, and the bonuses.
 #include "newsdex/analyzer.h"
+#include "newsdex/experimental.h"
 #include "newsdex/indexer.h"
 #include "newsdex/schema.h"
 #include "newsdex/searcher.h"
@@ -79,7 +80,15 @@ SearchOptions base() {
     SearchOptions o;
     o.snippets = false;
     o.limit = 50;
-    o.exact_form_bonus = o.title_bonus = o.proximity_bonus = o.all_words_bonus = 0;
+    return o;
+}
+
+// @p o with research settings (newsdex/experimental.h) changed by @p set.
+template <class Set>
+SearchOptions ranked(SearchOptions o, Set set) {
+    auto ranking = std::make_shared<experimental::Ranking>(experimental::or_default(o.ranking));
+    set(*ranking);
+    o.ranking = std::move(ranking);
     return o;
 }
 
@@ -133,7 +142,7 @@ TEST_CASE("use_stems=false matches the exact written form only", "[ranking]") {
     Searcher s(index.path());
     SearchOptions o = base();
     CHECK(ids(s.search("walking", o)) == std::set<std::string>{"walking", "walked"});
-    o.use_stems = false;
+    o = ranked(o, [](auto& r) { r.use_stems = false; });
     CHECK(ids(s.search("walking", o)) == std::set<std::string>{"walking"});
 }
 
@@ -144,15 +153,17 @@ TEST_CASE("bonuses raise the documents they are about and no others", "[ranking]
 
     const auto plain = s.search("red apple", o);
     CHECK(score_of(plain, "adjacent") == Approx(score_of(plain, "apart")));
-    o.proximity_bonus = 1;
-    o.proximity_window = 2;
+    o = ranked(o, [](auto& r) {
+        r.proximity_bonus = 1;
+        r.proximity_window = 2;
+    });
     const auto near = s.search("red apple", o);
     CHECK(score_of(near, "adjacent") > score_of(near, "apart") * 1.5);
     CHECK(score_of(near, "apart") == Approx(score_of(plain, "apart")));
 
     o = base();
     const auto stems = s.search("walking", o);
-    o.exact_form_bonus = 1;
+    o = ranked(o, [](auto& r) { r.exact_form_bonus = 1; });
     const auto exact = s.search("walking", o);
     CHECK(score_of(exact, "walking") > score_of(stems, "walking"));
     CHECK(score_of(exact, "walked") == Approx(score_of(stems, "walked")));
@@ -160,14 +171,14 @@ TEST_CASE("bonuses raise the documents they are about and no others", "[ranking]
     o = base();
     o.long_query_match = WordMatch::any;
     const auto relaxed = s.search("alpha beta gamma delta epsilon", o);
-    o.all_words_bonus = 1;
+    o = ranked(o, [](auto& r) { r.all_words_bonus = 1; });
     const auto every = s.search("alpha beta gamma delta epsilon", o);
     CHECK(score_of(every, "five") == Approx(2 * score_of(relaxed, "five")));  // the only one with all five
     CHECK(score_of(every, "three") == Approx(score_of(relaxed, "three")));
 
     o = base();
     const auto body = s.search("harbour news", o);
-    o.title_bonus = 1;
+    o = ranked(o, [](auto& r) { r.title_bonus = 1; });
     const auto title = s.search("harbour news", o);
     CHECK(score_of(title, "in-title") > score_of(body, "in-title"));
     CHECK(score_of(title, "in-body") == Approx(score_of(body, "in-body")));
@@ -275,13 +286,14 @@ TEST_CASE("the operator form of a minimum, for remote shards, matches as the loc
         builder.set_serialisable(true);
         SearchOptions options = at_least(k);
         // Both sides weigh with the same scheme, so that their scores can be compared.
-        options.weighting = SearchOptions::Weighting::bm25;
+        options = ranked(options, [](auto& r) { r.weighting = experimental::Ranking::Weighting::bm25; });
+        const experimental::Ranking& ranking = experimental::or_default(options.ranking);
         const Xapian::Query query = builder.build(parse_query(kEightWords), db, options);
         // Serialisable: no posting source, which is what a remote server cannot rebuild.
         CHECK_NOTHROW(Xapian::Query::unserialise(query.serialise()));
         CHECK(builder.word_match_note().empty());
         Xapian::Enquire enquire(db);
-        enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0, 1, options.bm25_b, 0.5));
+        enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.bm25_k1, 0, 1, ranking.bm25_b, 0.5));
         enquire.set_query(query);
         std::map<std::string, double> found;
         const Xapian::MSet mset = enquire.get_mset(0, 1000);
@@ -362,7 +374,7 @@ TEST_CASE("the default weighs words as BM25 with k1 2 and b 0.75 (docs/quality.m
     SearchOptions o;
     o.snippets = false;
     o.limit = 50;
-    o.use_stems = false;  // the query is then the one written term, which Xapian can weigh alone
+    o = ranked(o, [](auto& r) { r.use_stems = false; });  // the query is then the one written term, which Xapian can weigh alone
     const auto results = s.search("alpha", o);
     REQUIRE(results.hits.size() == 4);
 

@@ -28,6 +28,7 @@ Xapian::Query QueryBuilder::build(const QueryNode& node, const Xapian::Database&
     db_ = &db;
     spec_ = {};
     options_ = options;
+    ranking_ = experimental::or_default(options.ranking);
     plain_words_ = 0;
     word_match_ = WordMatch::all;
     word_match_note_.clear();
@@ -79,7 +80,7 @@ Xapian::Query QueryBuilder::phrase_query(const std::vector<Token>& tokens, bool 
 
 Xapian::Query QueryBuilder::word_forms(const std::string& term, bool positive, bool title) {
     const Xapian::Query exact(prefixed(title ? schema::kTitlePrefix : "", term));
-    if (!options_.use_stems) {
+    if (!ranking_.use_stems) {
         if (positive) spec_.exact_terms.insert(term);
         return exact;
     }
@@ -89,9 +90,9 @@ Xapian::Query QueryBuilder::word_forms(const std::string& term, bool positive, b
     if (positive) highlight_word(term);
     // One word, however many forms: BM25 must count it once, not once per form.
     Xapian::Query word(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
-    if (options_.exact_form_bonus <= 0 || forms.size() == 1 || !positive) return word;
+    if (ranking_.exact_form_bonus <= 0 || forms.size() == 1 || !positive) return word;
     return Xapian::Query(Xapian::Query::OP_OR, word,
-                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, options_.exact_form_bonus));
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, ranking_.exact_form_bonus));
 }
 
 Xapian::Query QueryBuilder::word_query(const QueryNode& node, bool positive, const std::string& field) {

@@ -5,6 +5,7 @@
 #include "query_parser.h"
 
 #include "newsdex/analyzer.h"
+#include "newsdex/experimental.h"
 #include "newsdex/searcher.h"
 #include "stored_lemmas.h"
 
@@ -75,6 +76,7 @@ private:
     const Xapian::Database* db_ = nullptr;
     HighlightSpec spec_;
     SearchOptions options_;
+    experimental::Ranking ranking_;  ///< options_.ranking, or the defaults
     const QueryNode* top_level_ = nullptr;  ///< the and_ node whose plain words may be relaxed
     std::size_t plain_words_ = 0;
     WordMatch word_match_ = WordMatch::all;

@@ -2,17 +2,21 @@
 #pragma once
 
 #include "newsdex/article.h"
+#include "newsdex/error.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace newsdex {
+
+namespace experimental {
+struct TermWeights;  // newsdex/experimental.h, for newsdex's own evaluation only
+}
 
 /// Where a run is, for a progress display.
 struct IndexProgress {
@@ -22,17 +26,8 @@ struct IndexProgress {
     std::size_t articles = 0;           ///< articles handed to the shard writers so far, this run
 };
 
-/// Limits that keep one bad or hostile input from taking the whole run down.
-/// How much each part of an article counts in ranking: each occurrence of a word adds this much to
-/// its within-document frequency, which BM25 saturates and normalises by length as one field
-/// (BM25F-style, rather than separate fields scored apart). The defaults ranked best on the
-/// held-out queries of docs/quality.md; the other values exist so bench/eval can compare them.
-struct TermWeights {
-    unsigned title = 1;        ///< a title word
-    unsigned lead = 3;         ///< a word among the first lead_words words of the body
-    unsigned lead_words = 50;  ///< how far the lead reaches (0: no lead)
-};
-
+/// How an Indexer reads and writes. The max_* fields are limits that keep one bad or hostile input
+/// from taking the whole run down.
 struct IndexOptions {
     std::size_t max_member_bytes = 256u << 20;            ///< larger members are skipped ("too large")
     std::uint64_t max_archive_bytes = 64ull << 30;        ///< decompressed bytes per archive (zip-bomb guard)
@@ -48,7 +43,9 @@ struct IndexOptions {
     double max_member_seconds = 120;
     std::size_t commit_every = 5000;                      ///< documents per Xapian commit
     bool lemma_positions = false;                         ///< lemma (Z) terms get positions too
-    TermWeights weights;
+    /// Research setting, not part of the stable API: null (always, outside newsdex's own
+    /// evaluation) weighs title and lead words as docs/quality.md found best.
+    std::shared_ptr<const experimental::TermWeights> weights;
     /// Shards of a new index, each written by its own thread (0: one per core, at most 8). An
     /// existing index keeps the shards it was created with.
     std::size_t shards = 0;
@@ -111,9 +108,9 @@ struct IndexSummary {
 
 /// The index cannot be opened, locked or written (the message says which, and for a full or
 /// read-only disk says so). What was committed before stays in the index.
-class IndexError : public std::runtime_error {
+class IndexError : public Error {
 public:
-    using std::runtime_error::runtime_error;
+    using Error::Error;
 };
 
 /// Reads sources into an index: one Xapian database, or several shards written in parallel (see
@@ -124,6 +121,16 @@ public:
 /// directory (released by the destructor, or by the kernel if the process dies). A new index
 /// into which nothing was indexed is removed again by the destructor, so a failed first run
 /// leaves no empty shards behind.
+///
+/// Threads: an Indexer is not thread-safe: call it from one thread at a time (it writes the shards
+/// in threads of its own). on_progress and stop_requested run in the thread that called
+/// index_source() or add_article(); on_stall in a watchdog thread. The lock holds across threads
+/// and processes alike: a second Indexer on the same index throws IndexError while the first lives.
+///
+/// Commits: what was added becomes durable and visible to Searchers at commit(), at the
+/// checkpoints index_source() makes by itself (IndexOptions::checkpoint_every), and when the
+/// Indexer is destroyed, whose commit cannot report failure: call commit() to know. A Searcher
+/// opened before sees it after Searcher::reopen().
 class Indexer {
 public:
     /// Opens (or creates) the index at @p db_path for writing. Throws IndexError when the path is
