@@ -286,7 +286,7 @@ IndexStats Searcher::stats() const {
         for (auto it = impl_->db.allterms_begin(year); it != impl_->db.allterms_end(year); ++it) dated += it.get_termfreq();
         stats.undated = stats.documents > dated ? stats.documents - dated : 0;
     } catch (const Xapian::DatabaseModifiedError& e) {
-        return impl_->on_latest_commit(e, [&] { return stats(); });
+        return impl_->on_latest_commit(e, [&] { return this->stats(); });  // the member, not the local
     } catch (const Xapian::Error& e) {
         throw SearchError("cannot read index statistics: " + e.get_description());
     }
