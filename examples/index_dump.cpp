@@ -15,7 +15,7 @@ int main(int argc, char** argv) {
         newsdex::IndexOptions options;
         // Called after every article: keep it cheap.
         options.on_progress = [](const newsdex::IndexProgress& progress) {
-            if (progress.articles % 10000 == 0) std::cerr << progress.source << ": " << progress.articles << " articles\n";
+            if (progress.articles > 0 && progress.articles % 10000 == 0) std::cerr << progress.source << ": " << progress.articles << " articles\n";
         };
         newsdex::Indexer indexer(argv[1], options);
         for (int i = 2; i < argc; ++i) indexer.index_source(argv[i]);
