@@ -24,10 +24,22 @@ done
 
 root=$scratch/root
 mkdir -p "$root/var/lib/dpkg/info" "$root/var/lib/dpkg/updates" "$root/var/lib/dpkg/triggers"
-# Every package named in a Depends (alternatives included), as the host has it installed.
+# Every package named in a Depends (alternatives included), as the host has it installed, and the
+# installed packages that provide one of those names (libspdlog1.10 provides libspdlog1.10-fmt9).
 names=$(for deb in "${debs[@]}"; do dpkg-deb -f "$deb" Depends; done | tr ',|' '\n\n' | sed 's/(.*)//; s/[[:space:]]//g' | sort -u)
+installed=$(dpkg-query -W -f='${db:Status-Abbrev}|${Package}|${Provides}\n' | awk -F'|' -v want="$(echo $names)" '
+    BEGIN { n = split(want, w, " "); for (i = 1; i <= n; i++) wanted[w[i]] = 1 }
+    $1 ~ /^ii/ {
+        if ($2 in wanted) { print $2; next }
+        provides = $3; gsub(/\([^)]*\)/, "", provides); m = split(provides, p, /[ ,]+/)
+        for (i = 1; i <= m; i++) if (p[i] in wanted) { print $2; break }
+    }')
+[[ -n $installed ]] || { echo "FAIL: none of the packages the .debs depend on is installed" >&2; exit 1; }
 # shellcheck disable=SC2086  # one name per word
-dpkg-query --status $names >"$root/var/lib/dpkg/status" 2>/dev/null || true
+dpkg-query --status $installed >"$root/var/lib/dpkg/status"
+# Their file lists, empty: the scratch root holds none of their files, and dpkg need not say so.
+# shellcheck disable=SC2086
+for package in $(dpkg-query -W -f='${binary:Package}\n' $installed); do : >"$root/var/lib/dpkg/info/$package.list"; done
 touch "$root/var/lib/dpkg/available"
 PATH=$PATH:/usr/sbin:/sbin dpkg --root="$root" --force-not-root --log=/dev/null --install "${debs[@]}" >/dev/null
 
