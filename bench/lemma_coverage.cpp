@@ -5,14 +5,19 @@
 // common lemma term, and their rule-based stems alone (what a word the dictionary lacks gets). Per part of speech, on two halves split by a hash of the lemma (so one
 // lemma's forms stay in one half): tune on "tune", report "report" too.
 //
-//   lemma_coverage [--lexicon FILE] [--ru-dictionary DIR] [--ru-every N] [--only uk|ru]
-//                  [--misses FILE] [--smoke]
+//   lemma_coverage [--lexicon FILE] [--dictionaries DIR] [--ru-every N] [--uk-every N]
+//                  [--only uk|ru|ru-new|uk-new] [--misses FILE] [--smoke]
 //
-// Ukrainian pairs: ../shared/corpora/lexicon/uk_lemmas_dev.tsv (word, lemma, tags, source).
-// Russian pairs: built here from Hunspell-ru's own paradigms: every N-th entry of ru_RU.dic (by
-// a hash of the entry, so the sample is stable) with every form its suffix rules in ru_RU.aff
-// generate; the part of speech is guessed from the lemma's ending and capital (marked so).
-// The dictionary directory of the lemmatizer itself follows NEWSDEX_HUNSPELL_DIR as at indexing.
+// Sets:
+//   uk      ../shared/corpora/lexicon/uk_lemmas_dev.tsv (word, lemma, tags, source).
+//   ru      Hunspell-ru's own paradigms: every N-th entry of ru_RU.dic (by a hash of the entry, so
+//           the sample is stable) with every form its suffix rules in ru_RU.aff generate. Every
+//           form is known to the dictionary by construction: this tests the query side.
+//   ru-new, uk-new   the same kind of sample from ru_RU / uk_UA, with the sampled entries removed
+//           from the dictionary the lemmatizer loads (a copy in a scratch directory): the words
+//           are as new to it as names and new words, so the fallback rules are what is measured.
+// The part of speech of the paradigm sets is guessed from the lemma's ending and capital (marked
+// so). The dictionary directory follows NEWSDEX_HUNSPELL_DIR as at indexing (or --dictionaries).
 #include "newsdex/analyzer.h"
 #include "newsdex/indexer.h"
 #include "newsdex/language.h"
@@ -35,6 +40,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -46,8 +52,9 @@ namespace {
 
 struct Options {
     std::string lexicon = NEWSDEX_SHARED_DIR "/corpora/lexicon/uk_lemmas_dev.tsv";
-    std::string ru_dictionary = "/usr/share/hunspell";
+    std::string dictionaries;  // "" = NEWSDEX_HUNSPELL_DIR, else /usr/share/hunspell
     std::size_t ru_every = 500;
+    std::size_t uk_every = 2000;
     std::string only;
     std::string misses;
     bool smoke = false;
@@ -156,19 +163,26 @@ bool condition_holds(const SuffixRule& r, const std::u32string& word) {
     return true;
 }
 
-std::string guess_russian_pos(const std::u32string& lemma) {
+std::string guess_pos(const std::u32string& lemma, const std::string& lang) {
     auto ends = [&](const std::u32string& e) { return lemma.size() > e.size() && lemma.compare(lemma.size() - e.size(), e.size(), e) == 0; };
     if (!lemma.empty() && u_isupper(static_cast<UChar32>(lemma[0]))) return "noun:prop (guessed)";
-    for (const char32_t* e : {U"ться", U"тись", U"ть", U"ти", U"чь", U"чься"})
+    const auto verbs = lang == "ru" ? std::vector<std::u32string>{U"ться", U"тись", U"ть", U"ти", U"чь", U"чься"}
+                                    : std::vector<std::u32string>{U"тися", U"тись", U"ти", U"ть"};
+    for (const auto& e : verbs)
         if (ends(e)) return "verb (guessed)";
-    for (const char32_t* e : {U"ый", U"ий", U"ой"})
+    const auto adjectives = lang == "ru" ? std::vector<std::u32string>{U"ый", U"ий", U"ой"} : std::vector<std::u32string>{U"ий", U"ій", U"їй"};
+    for (const auto& e : adjectives)
         if (ends(e)) return "adj (guessed)";
     return "noun (guessed)";
 }
 
-std::vector<Pair> russian_pairs(const std::string& dir, std::size_t every, const Analyzer& analyzer) {
+// Pairs from a Hunspell dictionary's own paradigms: every N-th entry of <dir>/<locale>.dic (by a
+// hash of the word, so the sample is stable) with every form its suffix rules generate. The
+// sampled words go to @p sampled, so a copy of the dictionary without them can be built.
+std::vector<Pair> paradigm_pairs(const std::string& dir, const std::string& locale, const std::string& lang, std::size_t every,
+                                 const Analyzer& analyzer, std::set<std::string>* sampled = nullptr) {
     std::vector<Pair> out;
-    std::ifstream aff(dir + "/ru_RU.aff"), dic(dir + "/ru_RU.dic");
+    std::ifstream aff(dir + "/" + locale + ".aff"), dic(dir + "/" + locale + ".dic");
     if (!aff || !dic) return out;
     std::map<char32_t, std::vector<SuffixRule>> rules;
     std::string line;
@@ -188,18 +202,19 @@ std::vector<Pair> russian_pairs(const std::string& dir, std::size_t every, const
     std::getline(dic, line);  // entry count
     while (std::getline(dic, line)) {
         const std::size_t slash = line.find('/');
-        const std::string word = line.substr(0, slash);
-        if (word.empty() || splitmix64(fnv1a("ru:" + word)) % every != 0) continue;
+        const std::string word = line.substr(0, std::min(slash, line.find_first_of(" \t")));
+        if (word.empty() || splitmix64(fnv1a(lang + ":" + word)) % every != 0) continue;
+        if (sampled) sampled->insert(word);
         const std::u32string lemma = u32(word);
         std::vector<std::u32string> forms{lemma};
         if (slash != std::string::npos)
-            for (char32_t flag : u32(line.substr(slash + 1)))
+            for (char32_t flag : u32(line.substr(slash + 1, line.find_first_of(" \t", slash) - slash - 1)))
                 for (const SuffixRule& r : rules[flag]) {
                     if (!condition_holds(r, lemma)) continue;
                     if (lemma.size() < r.strip.size() || lemma.compare(lemma.size() - r.strip.size(), r.strip.size(), r.strip) != 0) continue;
                     forms.push_back(lemma.substr(0, lemma.size() - r.strip.size()) + r.add);
                 }
-        const std::string pos = guess_russian_pos(lemma);
+        const std::string pos = guess_pos(lemma, lang);
         for (const auto& f : forms) {
             Pair p;
             p.form = utf8(f);
@@ -211,6 +226,31 @@ std::vector<Pair> russian_pairs(const std::string& dir, std::size_t every, const
             out.push_back(std::move(p));
         }
     }
+    return out;
+}
+
+// A dictionary directory in which <locale>.dic lacks the @p held_out words (every entry of them)
+// and the other files are links to @p dir's: forms of those words are then as new to the
+// lemmatizer as names and new words are, which is what the fallback rules must handle.
+fs::path held_out_dictionary(const std::string& dir, const std::string& locale, const std::set<std::string>& held_out) {
+    const fs::path out = fs::temp_directory_path() / ("newsdex-lemma-coverage-" + std::to_string(::getpid()) + "-dict");
+    fs::create_directories(out);
+    for (const char* other : {"uk_UA", "ru_RU"})
+        for (const char* ext : {".aff", ".dic"}) {
+            const fs::path link = out / (std::string(other) + ext);
+            if (other == locale && std::string(ext) == ".dic") continue;
+            fs::remove(link);
+            fs::create_symlink(fs::path(dir) / (std::string(other) + ext), link);
+        }
+    std::ifstream in(dir + "/" + locale + ".dic");
+    std::vector<std::string> kept;
+    std::string line;
+    std::getline(in, line);  // entry count, rewritten below
+    while (std::getline(in, line))
+        if (!held_out.count(line.substr(0, std::min(line.find('/'), line.find_first_of(" \t"))))) kept.push_back(line);
+    std::ofstream dic(out / (locale + ".dic"));
+    dic << kept.size() << '\n';
+    for (const auto& l : kept) dic << l << '\n';
     return out;
 }
 
@@ -394,12 +434,13 @@ int main(int argc, char** argv) {
         const std::string arg = argv[i];
         if (arg == "--smoke") opt.smoke = true;
         else if (arg == "--lexicon" && i + 1 < argc) opt.lexicon = argv[++i];
-        else if (arg == "--ru-dictionary" && i + 1 < argc) opt.ru_dictionary = argv[++i];
+        else if (arg == "--dictionaries" && i + 1 < argc) opt.dictionaries = argv[++i];
         else if (arg == "--ru-every" && i + 1 < argc) opt.ru_every = std::max<std::size_t>(1, std::strtoul(argv[++i], nullptr, 10));
+        else if (arg == "--uk-every" && i + 1 < argc) opt.uk_every = std::max<std::size_t>(1, std::strtoul(argv[++i], nullptr, 10));
         else if (arg == "--only" && i + 1 < argc) opt.only = argv[++i];
         else if (arg == "--misses" && i + 1 < argc) opt.misses = argv[++i];
         else {
-            std::cerr << "usage: lemma_coverage [--lexicon FILE] [--ru-dictionary DIR] [--ru-every N] [--only uk|ru] [--misses FILE] [--smoke]\n";
+            std::cerr << "usage: lemma_coverage [--lexicon FILE] [--dictionaries DIR] [--ru-every N] [--uk-every N] [--only uk|ru|ru-new|uk-new] [--misses FILE] [--smoke]\n";
             return 2;
         }
     }
@@ -416,9 +457,31 @@ int main(int argc, char** argv) {
         std::ofstream misses_file;
         if (!opt.misses.empty()) misses_file.open(opt.misses);
         std::ostream* misses = misses_file.is_open() ? &misses_file : nullptr;
-        if (opt.only.empty() || opt.only == "uk") run("uk_lemmas_dev", "uk", read_lexicon(opt.lexicon, analyzer), misses);
-        if (opt.only.empty() || opt.only == "ru")
-            run("ru Hunspell paradigms (every " + std::to_string(opt.ru_every) + "th entry)", "ru", russian_pairs(opt.ru_dictionary, opt.ru_every, analyzer), misses);
+        if (opt.dictionaries.empty()) {
+            const char* env = std::getenv("NEWSDEX_HUNSPELL_DIR");
+            opt.dictionaries = env && *env ? env : "/usr/share/hunspell";
+        }
+        auto wanted = [&](const std::string& set) { return opt.only.empty() || opt.only == set; };
+        if (wanted("uk")) run("uk_lemmas_dev", "uk", read_lexicon(opt.lexicon, analyzer), misses);
+        if (wanted("ru"))
+            run("ru Hunspell paradigms (every " + std::to_string(opt.ru_every) + "th entry)", "ru",
+                paradigm_pairs(opt.dictionaries, "ru_RU", "ru", opt.ru_every, analyzer), misses);
+        // The same kind of sample, its words removed from the dictionary the lemmatizer loads: how
+        // names and new words fare, which only the fallback rules and the query side can reach.
+        for (const auto& [set, locale, lang, every] : {std::tuple{"ru-new", "ru_RU", "ru", opt.ru_every}, std::tuple{"uk-new", "uk_UA", "uk", opt.uk_every}}) {
+            if (!wanted(set)) continue;
+            std::set<std::string> sampled;
+            auto pairs = paradigm_pairs(opt.dictionaries, locale, lang, every, analyzer, &sampled);
+            const fs::path dir = held_out_dictionary(opt.dictionaries, locale, sampled);
+            const char* before = std::getenv("NEWSDEX_HUNSPELL_DIR");
+            const std::string saved = before ? before : "";
+            ::setenv("NEWSDEX_HUNSPELL_DIR", dir.c_str(), 1);
+            run(std::string(set) + ": " + lang + " Hunspell paradigms (every " + std::to_string(every) + "th entry), held out of the dictionary", lang,
+                std::move(pairs), misses);
+            if (before) ::setenv("NEWSDEX_HUNSPELL_DIR", saved.c_str(), 1);
+            else ::unsetenv("NEWSDEX_HUNSPELL_DIR");
+            fs::remove_all(dir);
+        }
     } catch (const std::exception& e) {
         std::cerr << "lemma_coverage: " << e.what() << "\n";
         return 1;

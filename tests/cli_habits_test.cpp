@@ -159,11 +159,12 @@ TEST_CASE("bash completes commands, options and their values", "[cli][habits]") 
         return words_out;
     };
     CHECK(complete("newsdex se") == std::set<std::string>{"search"});
-    CHECK(complete("newsdex s") == std::set<std::string>{"search", "show", "stats"});
+    CHECK(complete("newsdex s") == std::set<std::string>{"search", "show", "similar", "stats"});
     CHECK(complete("newsdex --ver") == std::set<std::string>{"--version"});
     CHECK(complete("newsdex search --li") == std::set<std::string>{"--limit", "--literal"});
     CHECK(complete("newsdex search --sort ''") == std::set<std::string>{"relevance", "date", "-date"});
     CHECK(complete("newsdex index --progress a") == std::set<std::string>{"auto", "always"});
+    CHECK(complete("newsdex facets --by m") == std::set<std::string>{"month"});
     CHECK(complete("newsdex index --no-r") == std::set<std::string>{"--no-resume"});
     const std::string dir = std::filesystem::path(script).parent_path().string();
     CHECK(complete("newsdex index " + shell_quote(dir + "/newsdex.ba")) == std::set<std::string>{dir + "/newsdex.bash"});

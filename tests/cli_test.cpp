@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 using newsdex::test::run_newsdex;
@@ -92,6 +93,19 @@ TEST_CASE("search --literal and -F read the query as plain text", "[cli]") {
         CHECK(r.exit_code == 0);
         CHECK(r.out.find("Hosepipe ban for Eastmere") != std::string::npos);
     }
+}
+
+TEST_CASE("search --uk-ru also finds the other Cyrillic language's spelling of a word", "[cli]") {
+    auto languages = [](const std::string& out) {
+        std::set<std::string> langs;
+        for (const auto& hit : json_lines(out)) langs.insert(hit["lang"].get<std::string>());
+        return langs;
+    };
+    // «переговоры» has a Russian-only letter: alone it finds the Russian articles only.
+    CHECK(languages(run_newsdex(search("--json --limit 50 переговоры")).out) == std::set<std::string>{"ru"});
+    const auto both = run_newsdex(search("--json --limit 50 --uk-ru переговоры"));
+    CHECK(both.exit_code == 0);
+    CHECK(languages(both.out) == std::set<std::string>{"ru", "uk"});  // «переговори»
 }
 
 TEST_CASE("a missing index is a one-line error with exit code 2", "[cli]") {
@@ -191,9 +205,9 @@ TEST_CASE("stats --json reports documents, languages and size", "[cli]") {
     auto r = run_newsdex("stats --json --db " + shell_quote(sample_index()));
     REQUIRE(r.exit_code == 0);
     const auto j = nlohmann::json::parse(r.out);
-    CHECK(j["documents"] == 66);
-    CHECK(j["languages"]["uk"] == 22);
-    CHECK(j["languages"]["en"] == 22);
+    CHECK(j["documents"] == 69);
+    CHECK(j["languages"]["uk"] == 23);
+    CHECK(j["languages"]["en"] == 24);
     CHECK(j["languages"]["ru"] == 22);
     CHECK(j["size_bytes"].get<long long>() > 0);
 }

@@ -180,6 +180,32 @@ TEST_CASE("forms of one lemma meet in both directions when the query form is new
     }
 }
 
+TEST_CASE("a query form the suffix rules reduce finds no other word of its root", "[analysis][paradigm]") {
+    // The dictionary lists вживано apart from вживаний; both share the fallback stem. The suffix
+    // rules take вживаного to вживаний, which the index holds: the stem's neighbours (вживано)
+    // must not join (a form the rules do not reach still borrows its neighbours' lemmas).
+    test::TempDir dir("root");
+    {
+        IndexOptions io;
+        io.shards = 1;
+        Indexer indexer(dir.str(), io);
+        for (const auto& [id, body] : {std::pair{"adj", "Це вживаний автомобіль."}, std::pair{"adv", "Слово широко вживано в пресі."}}) {
+            Article a;
+            a.id = id;
+            a.lang = "uk";
+            a.body = body;
+            indexer.add_article(a);
+        }
+        indexer.commit();
+    }
+    Searcher searcher(dir.str());
+    SearchOptions options;
+    options.snippets = false;
+    const SearchResults r = searcher.search("вживаного", options);
+    CHECK(found(r, "adj"));
+    CHECK_FALSE(found(r, "adv"));
+}
+
 TEST_CASE("a sharded index stores the suffix rules in every shard", "[analysis][paradigm]") {
     test::TempDir dir("paradigm-shards");
     {

@@ -5,6 +5,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
 
 using namespace newsdex;
 
@@ -36,10 +40,32 @@ TEST_CASE("words the dictionary does not know get the rule-based stem", "[lemmat
     const auto before = l.stats().fallback;
     CHECK(!l.lemmas("зюзябрами", Language::uk).empty());
     CHECK(l.stats().fallback > before);
-    // Hyphenated compounds go to the rules, which strip the last part's ending.
-    CHECK(l.lemmas("івано-франківську", Language::uk) == l.lemmas("івано-франківськ", Language::uk));
+    // A compound whose parts the dictionary does not know gets the rules' stem, which strips the
+    // last part's ending.
+    const auto unknown = l.lemmas("зюзябра-хрюмбрами", Language::uk);
+    CHECK(unknown == Lemmas{RuleLemmatizer().stem("зюзябра-хрюмбрами", Language::uk)});
     CHECK(l.lemmas("anything", Language::other).empty());
     CHECK(l.lemmas("negotiations", Language::en) == Lemmas{"negoti"});
+}
+
+TEST_CASE("hyphenated compounds get their parts' dictionary lemmas and keep the stem", "[lemmatizer]") {
+    Lemmatizer l;
+    RuleLemmatizer rules;
+    // A compound the dictionary lists: its own lemma (Hunspell accepts the others part by part and
+    // "stems" them to themselves, or for Russian to nothing).
+    CHECK(has(l.lemmas("віце-президента", Language::uk), "віце-президент"));
+    // Both parts inflect: each part's lemma; a part that is its own lemma stays first.
+    CHECK(has(l.lemmas("вечора-зустрічі", Language::uk), "вечір-зустріч"));
+    CHECK(has(l.lemmas("вечір-зустріч", Language::uk), "вечір-зустріч"));
+    CHECK(has(l.lemmas("джерел-агентств", Language::uk), "джерело-агентство"));
+    // A first part the dictionary does not know stays as written.
+    CHECK(has(l.lemmas("человека-паука", Language::ru), "человек-паук"));
+    CHECK(has(l.lemmas("санкт-петербурге", Language::ru), "санкт-петербург"));
+    // The stem stays, so a form the index never saw still meets the compound by rules.
+    CHECK(has(l.lemmas("вечора-зустрічі", Language::uk), rules.stem("вечора-зустрічі", Language::uk)));
+    // Pronoun compounds keep their table lemma, not a join of their parts (що-бути).
+    CHECK(has(l.lemmas("чого-будь", Language::uk), "що-будь"));
+    CHECK_FALSE(has(l.lemmas("чого-будь", Language::uk), "що-бути"));
 }
 
 TEST_CASE("lemmas are cached per word form and reported once as new", "[lemmatizer]") {
@@ -74,6 +100,21 @@ TEST_CASE("the Ukrainian fallback stemmer undoes alternations and stems each par
     CHECK(ukrainian_stem("кит") != ukrainian_stem("кіт"));
 }
 
+TEST_CASE("the Russian fallback stem undoes the alternations Snowball leaves", "[stemmer]") {
+    Stemmer s;
+    auto same = [&](const char* a, const char* b) { return s.stem(a, Language::ru) == s.stem(b, Language::ru); };
+    CHECK(same("элиминировать", "элиминирует"));  // -ова- / -у-
+    CHECK(same("засушивать", "засушивая"));        // the adverbial participle
+    CHECK(same("упаренный", "упарен"));            // short adjectives and participles
+    CHECK(same("компетентный", "компетентен"));
+    CHECK(same("камешек", "камешка"));              // fleeting vowels
+    CHECK(same("хозяйка", "хозяек"));
+    CHECK(same("проспорить", "проспорьте"));        // imperative plural
+    CHECK(same("переговорах", "переговоры"));
+    CHECK_FALSE(same("весна", "вес"));
+    CHECK_FALSE(same("кот", "кит"));
+}
+
 TEST_CASE("lemmas stored with an index are used before the dictionary", "[lemmatizer]") {
     Lemmatizer l;
     l.set_stored_lookup([](Language lang, std::string_view form) {
@@ -85,4 +126,43 @@ TEST_CASE("lemmas stored with an index are used before the dictionary", "[lemmat
     const auto entries = l.take_new_entries();
     REQUIRE(entries.size() == 1);  // the stored form is not new
     CHECK(entries[0].form == "переговорів");
+}
+
+TEST_CASE("lemmatizers that share a cache ask the dictionary once per form", "[lemmatizer]") {
+    auto shared = std::make_shared<SharedLemmaCache>();
+    Lemmatizer first, second;
+    first.set_shared_cache(shared);
+    second.set_shared_cache(shared);
+    const Lemmas decided = first.lemmas("переговорів", Language::uk);
+    CHECK(second.lemmas("переговорів", Language::uk) == decided);
+    CHECK(second.stats().shared == 1);
+    CHECK(second.stats().dictionary + second.stats().fallback == 0);
+    // The thread that decided a form reports it for the lemma table; the others do not.
+    CHECK(first.take_new_entries().size() == 1);
+    CHECK(second.take_new_entries().empty());
+    // Another language is another form.
+    second.lemmas("переговорів", Language::ru);
+    CHECK(second.take_new_entries().size() == 1);
+    CHECK(shared->size() == 2);
+}
+
+TEST_CASE("threads sharing a lemma cache agree on every form", "[lemmatizer]") {
+    auto shared = std::make_shared<SharedLemmaCache>();
+    const std::vector<std::string> words = {"переговорів", "києві", "стали", "зюзябрами", "руці", "пішли", "людей", "містом"};
+    std::vector<std::vector<Lemmas>> seen(2);
+    std::vector<std::size_t> reported(2);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < 2; ++t)
+        threads.emplace_back([&, t] {
+            Lemmatizer l;
+            l.set_shared_cache(shared);
+            for (int round = 0; round < 3; ++round)
+                for (const auto& w : words) seen[t].push_back(l.lemmas(w, Language::uk));
+            reported[t] = l.take_new_entries().size();
+        });
+    for (auto& th : threads) th.join();
+    CHECK(seen[0] == seen[1]);
+    CHECK(shared->size() == words.size());
+    // Each form reported by at least one thread (both, if they met it at the same moment).
+    CHECK(reported[0] + reported[1] >= words.size());
 }

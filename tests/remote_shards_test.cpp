@@ -1,5 +1,6 @@
 // Shards on other machines: a stub lists a database served by Xapian's own xapian-tcpsrv beside a
 // local one, and newsdex searches them as one index.
+#include "story_fixture.h"
 #include "test_support.h"
 
 #include "newsdex/indexer.h"
@@ -17,6 +18,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -227,4 +229,35 @@ TEST_CASE("match counts across a remote shard are exact, copies in both shards c
             CHECK(every.matches == 6);
         }
     }
+}
+
+TEST_CASE("story clusters, similar articles and facets work across a remote shard", "[shards][remote][story]") {
+    test::TempDir dir("remote-story");
+    const auto a = test::story_sentences(11), b = test::story_sentences(22);
+    index_one_shard(dir / "local", {{"a", test::join_story(a)}, {"b", test::join_story(b)}});
+    index_one_shard(dir / "far", {{"a-2", test::republished(a, 0)}, {"a-copy", test::join_story(a)},
+                                  {"a-3", test::republished(a, 1)}});
+    const unsigned port = free_port();
+    TcpServer server(dir / "far", port);
+    REQUIRE(server.ready());
+    std::filesystem::create_directories(dir / "both");
+    std::ofstream(dir / "both/XAPIANDB") << "auto " << (dir / "local") << "\nremote 127.0.0.1:" << port << "\n";
+
+    Searcher searcher(dir / "both");
+    const SearchResults results = searcher.search("новини");
+    REQUIRE(results.hits.size() == 2);  // story a, its versions in both shards, and story b
+    std::map<std::string, std::size_t> size_of;
+    for (const Hit& hit : results.hits) size_of[hit.id == "b" ? "b" : "a"] = hit.cluster_size;
+    CHECK(size_of == std::map<std::string, std::size_t>{{"a", 4}, {"b", 1}});
+
+    const FacetCounts langs = searcher.facets("новини", FacetBy::lang);
+    CHECK(langs.total == 5);
+    REQUIRE(langs.buckets.size() == 1);
+    CHECK(langs.buckets[0].count == 5);
+
+    const auto like_a = searcher.similar("a");
+    REQUIRE(like_a.has_value());
+    REQUIRE_FALSE(like_a->hits.empty());
+    CHECK(like_a->hits[0].cluster_size == 4);
+    CHECK(like_a->hits[0].id != "a");
 }

@@ -209,3 +209,36 @@ TEST_CASE("compacting merges the shards and their lemma tables, or keeps the sha
     CHECK_THROWS_WITH(compact_index(source, dir / "merged"), Catch::Contains("already exists"));
     CHECK_THROWS_WITH(compact_index(dir / "missing", dir / "out"), Catch::Contains("no index at"));
 }
+
+TEST_CASE("a shard commits early when its uncommitted articles would outgrow the memory budget", "[shards][memory]") {
+    // 24 long articles of 100 KB each: 2.4 MB of text, against a budget that leaves 1 MB of text
+    // per shard (the floor), with commits by count far away.
+    const std::string paragraph = "Долгий репортаж о переговорах в столице, абзац за абзацем. ";
+    std::string body;
+    while (body.size() < 100 * 1024) body += paragraph;
+    const auto index_with = [&](std::uint64_t memory) {
+        test::TempDir dir("memory");
+        IndexOptions o = with_shards(2);
+        o.commit_every = 1000000;
+        o.checkpoint_seconds = 0;
+        o.memory_bytes = memory;
+        Indexer indexer(dir / "db", o);
+        for (int i = 0; i < 24; ++i) {
+            Article a;
+            a.id = "long-" + std::to_string(i);
+            a.title = "Репортаж " + std::to_string(i);
+            a.body = body;
+            a.lang = "ru";
+            indexer.add_article(std::move(a));
+        }
+        indexer.summary();  // everything queued is written, nothing committed on purpose
+        const auto committed = Xapian::Database(dir / "db").get_doccount();
+        indexer.commit();
+        CHECK(Xapian::Database(dir / "db").get_doccount() == 24);
+        return committed;
+    };
+    const auto tight = index_with(IndexOptions::kMemoryReserve + 1);
+    CHECK(tight >= 10);  // a shard commits once it holds 1 MB of text (about 10 of these)
+    CHECK(tight < 24);   // but not after every article
+    CHECK(index_with(std::uint64_t{8} << 30) == 0);
+}

@@ -55,6 +55,8 @@ public:
         add("walked", "", "walked");
         add("in-title", "harbour", "news of the day");
         add("in-body", "", "news of the harbour");
+        add("a-name", "", "london");
+        add("a-word", "", "meeting");
         indexer.commit();
     }
     ~SmallIndex() { std::filesystem::remove_all(path_); }
@@ -76,13 +78,6 @@ double score_of(const SearchResults& r, const std::string& id) {
     return -1;
 }
 
-SearchOptions base() {
-    SearchOptions o;
-    o.snippets = false;
-    o.limit = 50;
-    return o;
-}
-
 // @p o with research settings (newsdex/experimental.h) changed by @p set.
 template <class Set>
 SearchOptions ranked(SearchOptions o, Set set) {
@@ -90,6 +85,15 @@ SearchOptions ranked(SearchOptions o, Set set) {
     set(*ranking);
     o.ranking = std::move(ranking);
     return o;
+}
+
+// The form as typed counts as well as its lemmas, so that "walking" is told from "walked"; the
+// default (once, through the lemmas) has its own test below.
+SearchOptions base() {
+    SearchOptions o;
+    o.snippets = false;
+    o.limit = 50;
+    return ranked(o, [](auto& r) { r.written_form_counts = true; });
 }
 
 const char* kLong = "alpha beta gamma delta epsilon zeta";  // six plain words: a long query
@@ -182,6 +186,67 @@ TEST_CASE("bonuses raise the documents they are about and no others", "[ranking]
     const auto title = s.search("harbour news", o);
     CHECK(score_of(title, "in-title") > score_of(body, "in-title"));
     CHECK(score_of(title, "in-body") == Approx(score_of(body, "in-body")));
+}
+
+TEST_CASE("word pairs as written: in order side by side, or in either order within a window", "[ranking]") {
+    SmallIndex index;
+    Searcher s(index.path());
+    SearchOptions o = base();
+    // "adjacent": red apple green pear; "apart": red pear green apple.
+    const auto plain = s.search("red apple", o);
+    o = ranked(o, [](auto& r) { r.sequence_bonus = 1; });
+    const auto ordered = s.search("red apple", o);
+    CHECK(score_of(ordered, "adjacent") > score_of(plain, "adjacent") * 1.5);
+    CHECK(score_of(ordered, "apart") == Approx(score_of(plain, "apart")));
+    // The other order is not the sequence.
+    const auto reversed_plain = s.search("apple red", base());
+    const auto reversed = s.search("apple red", o);
+    CHECK(score_of(reversed, "adjacent") == Approx(score_of(reversed_plain, "adjacent")));
+    // Ordered within three positions: "red pear green" leaves green two after red.
+    const auto gap_plain = s.search("red green", base());
+    o = ranked(o, [](auto& r) { r.sequence_window = 2; });
+    CHECK(score_of(s.search("red green", o), "apart") == Approx(score_of(gap_plain, "apart")));
+    o = ranked(o, [](auto& r) { r.sequence_window = 3; });
+    CHECK(score_of(s.search("red green", o), "apart") > score_of(gap_plain, "apart") * 1.5);
+
+    o = base();
+    o = ranked(o, [](auto& r) {
+        r.sequence_near_bonus = 1;
+        r.sequence_near_window = 2;
+    });
+    const auto near = s.search("apple red", o);
+    CHECK(score_of(near, "adjacent") > score_of(reversed_plain, "adjacent") * 1.5);  // either order
+    CHECK(score_of(near, "apart") == Approx(score_of(reversed_plain, "apart")));      // four apart
+    o = ranked(o, [](auto& r) { r.sequence_near_window = 4; });
+    CHECK(score_of(s.search("apple red", o), "apart") > score_of(reversed_plain, "apart") * 1.5);
+}
+
+TEST_CASE("a capitalised word inside a query in small letters weighs name_weight", "[ranking]") {
+    SmallIndex index;
+    Searcher s(index.path());
+    SearchOptions o = base();
+    o.short_query_match = WordMatch::any;
+    const auto plain = s.search("the meeting in London", o);
+    o = ranked(o, [](auto& r) { r.name_weight = 2; });
+    const auto names = s.search("the meeting in London", o);
+    CHECK(score_of(names, "a-name") == Approx(2 * score_of(plain, "a-name")));
+    CHECK(score_of(names, "a-word") == Approx(score_of(plain, "a-word")));
+    // A headline in capitals tells no names; the first word is capitalised whatever it is.
+    CHECK(score_of(s.search("THE MEETING IN LONDON", o), "a-name") == Approx(score_of(plain, "a-name")));
+    const auto first = s.search("London meeting", o);
+    CHECK(score_of(first, "a-name") == Approx(score_of(s.search("London meeting", base()), "a-name")));
+}
+
+TEST_CASE("written_form_counts: the form as typed counts as well as its lemma, or only through it", "[ranking]") {
+    SmallIndex index;
+    Searcher s(index.path());
+    SearchOptions o = base();
+    const auto both = s.search("walking", o);
+    CHECK(score_of(both, "walking") > score_of(both, "walked"));
+    o = ranked(o, [](auto& r) { r.written_form_counts = false; });
+    const auto lemma = s.search("walking", o);
+    REQUIRE(lemma.hits.size() == 2);
+    CHECK(score_of(lemma, "walking") == Approx(score_of(lemma, "walked")));
 }
 
 namespace {
@@ -392,4 +457,21 @@ TEST_CASE("the default weighs words as BM25 with k1 2 and b 0.75 (docs/quality.m
     }
     // Shorter documents rank higher for the same one occurrence: b normalises for length.
     CHECK(score_of(results, "one") > score_of(results, "five"));
+}
+
+TEST_CASE("by default a word counts through its lemmas once, the form as typed no more (docs/quality.md)", "[ranking]") {
+    SmallIndex index;
+    Searcher s(index.path());
+    SearchOptions o;
+    o.snippets = false;
+    CHECK_FALSE(o.ranking);
+    const experimental::Ranking& defaults = experimental::or_default(o.ranking);
+    CHECK_FALSE(defaults.written_form_counts);
+    CHECK(defaults.name_weight == 1);
+    CHECK(defaults.sequence_bonus == 0);
+    CHECK(defaults.sequence_near_bonus == 0);
+    CHECK_FALSE(o.other_cyrillic);
+    const auto results = s.search("walking", o);
+    REQUIRE(results.hits.size() == 2);
+    CHECK(score_of(results, "walking") == Approx(score_of(results, "walked")));
 }

@@ -16,4 +16,10 @@ if [ $# -eq 0 ]; then
   for q in 'переговори зерно' 'night train' 'мост Киев' '"нічний потяг"'; do
     echo; echo "\$ newsdex search --limit 3 '$q'"; "$newsdex" search --db "$db" --limit 3 "$q" || true
   done
+  # A story republished by three outlets: one hit, with its other versions counted.
+  echo; echo "\$ newsdex search 'comet Mowbray'"; "$newsdex" search --db "$db" 'comet Mowbray' || true
+  comet=https://northbridge-times.example/articles/2023/05/mowbray-comet.html
+  echo; echo "\$ newsdex similar --limit 3 $comet"; "$newsdex" similar --db "$db" --limit 3 "$comet" || true
+  echo; echo "\$ newsdex facets --by year 'переговори OR переговоры OR talks'"
+  "$newsdex" facets --db "$db" --by year 'переговори OR переговоры OR talks' || true
 fi

@@ -9,7 +9,7 @@ packages=(
   libicu-dev libarchive-dev libxml2-dev zlib1g-dev
   libcli11-dev libspdlog-dev nlohmann-json3-dev catch2
   libhunspell-dev hunspell-uk hunspell-ru
-  libbrotli-dev liburiparser-dev
+  libbrotli-dev liburiparser-dev libjemalloc-dev
 )
 
 missing=()

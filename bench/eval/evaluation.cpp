@@ -31,7 +31,8 @@ experimental::TermWeights parse_weights(const std::string& spec) {
         if (key == "title") weights.title = value;
         else if (key == "lead") weights.lead = value;
         else if (key == "lead-words") weights.lead_words = value;
-        else throw std::invalid_argument("unknown weight \"" + key + "\" (title, lead, lead-words)");
+        else if (key == "lead-norm") weights.lead_norm_words = value;
+        else throw std::invalid_argument("unknown weight \"" + key + "\" (title, lead, lead-words, lead-norm)");
     });
     return weights;
 }

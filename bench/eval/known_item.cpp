@@ -245,6 +245,7 @@ std::vector<std::string> make_known_item_sets(const std::vector<std::string>& co
                           std::to_string(distractors) + " distractors) of " + std::to_string(articles.size()));
     }
     std::ofstream topic_q = open(KnownItemFiles::topic_queries), topic_r = open(KnownItemFiles::topic_qrels);
+    std::ofstream both_q = open(KnownItemFiles::both_topic_queries), both_r = open(KnownItemFiles::both_topic_qrels);
     std::size_t topics = 0;
     for (const TopicQuery& t : bsnlp_topic_queries()) {
         const auto docs = topic_docs.find({t.lang, t.topic});
@@ -252,10 +253,17 @@ std::vector<std::string> make_known_item_sets(const std::vector<std::string>& co
         const std::string qid = std::string(t.lang) + "-" + t.topic;
         topic_q << qid << '\t' << t.query << '\n';
         for (const std::string& id : docs->second) topic_r << qid << '\t' << id << "\t1\n";
+        // The same query, with the topic's documents in the other Cyrillic language relevant too.
+        const std::string other = std::string(t.lang) == "uk" ? "ru" : "uk";
+        const auto other_docs = topic_docs.find({other, t.topic});
+        both_q << qid << '\t' << t.query << '\n';
+        for (const std::string& id : docs->second) both_r << qid << '\t' << id << "\t1\n";
+        if (other_docs != topic_docs.end())
+            for (const std::string& id : other_docs->second) both_r << qid << '\t' << id << "\t1\n";
         ++topics;
     }
     summary.push_back("topics: " + std::to_string(topics) + " BSNLP topic queries");
-    for (std::ofstream* f : {&corpus, &topic_q, &topic_r})
+    for (std::ofstream* f : {&corpus, &topic_q, &topic_r, &both_q, &both_r})
         if (!f->flush()) throw std::runtime_error("cannot write into " + out_dir);
     for (auto& [name, files] : set_files)
         if (!files.first.flush() || !files.second.flush()) throw std::runtime_error("cannot write " + name + " into " + out_dir);

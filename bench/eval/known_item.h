@@ -36,6 +36,10 @@ struct KnownItemFiles {
     static constexpr const char* corpus = "corpus.jsonl";
     static constexpr const char* topic_queries = "topics.queries.tsv";
     static constexpr const char* topic_qrels = "topics.qrels.tsv";
+    /// The topic queries with the topic's documents in both Ukrainian and Russian relevant: what
+    /// a search across the two languages (SearchOptions::other_cyrillic) finds.
+    static constexpr const char* both_topic_queries = "topics-uk-ru.queries.tsv";
+    static constexpr const char* both_topic_qrels = "topics-uk-ru.qrels.tsv";
 };
 
 /// "headline-tune", "headline-test", "lead-tune", "lead-test".

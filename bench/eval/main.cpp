@@ -47,6 +47,9 @@ int run(RunArgs args) {
         if (fs::exists(dir / KnownItemFiles::topic_queries))
             args.sets.push_back("topics:" + (dir / KnownItemFiles::topic_queries).string() + ":" +
                                 (dir / KnownItemFiles::topic_qrels).string());
+        if (fs::exists(dir / KnownItemFiles::both_topic_queries))
+            args.sets.push_back("topics-uk-ru:" + (dir / KnownItemFiles::both_topic_queries).string() + ":" +
+                                (dir / KnownItemFiles::both_topic_qrels).string());
     }
     if (args.corpora.empty() || args.sets.empty()) throw std::invalid_argument("give --known-item, or --corpus and --set");
 

@@ -9,7 +9,7 @@ namespace {
 
 // Everything a variant states explicitly, so that a built-in keeps its meaning when the
 // library defaults move: plain BM25 (Robertson's k1 and b), stems, strict AND, no bonuses, no feedback.
-constexpr const char* kNeutral = "scheme:bm25,match:and,min:0.5,long-words:5,fallback:0,k1:1.2,b:0.75,stems:1,exact:0,title:0,prox:0,window:3,every:0";
+constexpr const char* kNeutral = "scheme:bm25,match:and,min:0.5,long-words:5,fallback:0,k1:1.2,b:0.75,stems:1,exact:0,title:0,prox:0,window:3,every:0,seq:0,seq-near:0,names:1,form:1,cognates:0";
 
 struct Builtin {
     std::string name, settings;  // settings over kNeutral ("" for the library defaults)
@@ -39,6 +39,8 @@ const std::vector<Builtin>& builtins() {
         {"long-or+b-0.9+every-0.5", "long:or,fallback:1,b:0.9,every:0.5", false},  // the defaults until 2026-12-02
         // the default from 2026-12-02 until BM25 k1 2, b 0.75 replaced DPH the same day
         {"dph", "scheme:dph,short:and,long:or,long-words:5,fallback:1", false},
+        // the default from the afternoon of 2026-12-02: BM25 k1 2, each word as written and as its lemmas
+        {"bm25-k1-2", "k1:2,long:or,fallback:1", false},
         {"default", "", true},
     };
     return list;
@@ -90,6 +92,13 @@ void apply_settings(Variant& v, const std::string& settings) {
         else if (key == "prox") r.proximity_bonus = parse_number(key, value);
         else if (key == "every") r.all_words_bonus = parse_number(key, value);
         else if (key == "window") r.proximity_window = static_cast<unsigned>(parse_number(key, value));
+        else if (key == "seq") r.sequence_bonus = parse_number(key, value);
+        else if (key == "seq-window") r.sequence_window = static_cast<unsigned>(parse_number(key, value));
+        else if (key == "seq-near") r.sequence_near_bonus = parse_number(key, value);
+        else if (key == "seq-near-window") r.sequence_near_window = static_cast<unsigned>(parse_number(key, value));
+        else if (key == "names") r.name_weight = parse_number(key, value);
+        else if (key == "form") r.written_form_counts = parse_number(key, value) != 0;
+        else if (key == "cognates") o.other_cyrillic = parse_number(key, value) != 0;
         else if (key == "scheme") r.weighting = parse_weighting(value);
         else if (key == "prf") r.feedback_terms = static_cast<std::size_t>(parse_number(key, value));
         else if (key == "prf-docs") r.feedback_documents = static_cast<std::size_t>(parse_number(key, value));

@@ -20,6 +20,8 @@ constexpr std::size_t kMaxLemmas = 4;
 // Short all-lower words are retried in capitals so that acronyms the dictionary spells that way
 // (НАТО, США, ЗСУ) still get their lemma.
 constexpr int32_t kMaxAcronymLetters = 5;
+// The analyzer gives compounds of at most five parts whole.
+constexpr std::size_t kMaxCompoundParts = 5;
 
 // Hunspell shares one case table among its instances through a plain global and a plain
 // reference count, set up in the constructor and released in the destructor. Shard writers build
@@ -120,6 +122,42 @@ std::vector<std::string> HunspellDictionary::lemmas(std::string_view word) const
             // закони is a form of закон: an ordinary noun, no plural-only genitive; stop asking.
             if (same_paradigm) break;
         }
+    }
+    return out;
+}
+
+std::vector<std::string> HunspellDictionary::compound_lemmas(std::string_view word) const {
+    std::vector<std::string> whole = lemmas(word);
+    if (std::any_of(whole.begin(), whole.end(), [&](const std::string& l) { return l != word; })) return whole;
+    std::vector<std::vector<std::string>> parts;
+    bool known = false;
+    for (std::size_t from = 0; from <= word.size();) {
+        const std::size_t hyphen = std::min(word.find('-', from), word.size());
+        const std::string_view part = word.substr(from, hyphen - from);
+        if (part.empty() || parts.size() == kMaxCompoundParts) return whole;
+        std::vector<std::string> readings = lemmas(part);
+        // A part the dictionary does not know (Івано, Санкт) is an indeclinable first part or a
+        // name: it stays as written. A part that is its own lemma keeps that reading first, so the
+        // compound's nominative reaches itself (вечір-зустріч → вечір-зустріч).
+        const auto self = std::find(readings.begin(), readings.end(), part);
+        known = known || !readings.empty();
+        if (readings.empty()) readings.emplace_back(part);
+        else if (self != readings.end()) std::rotate(readings.begin(), self, self + 1);
+        parts.push_back(std::move(readings));
+        from = hyphen + 1;
+    }
+    if (!known) return whole;
+    // The readings joined, first readings first, at most kMaxLemmas of them.
+    std::vector<std::string> out;
+    std::vector<std::size_t> pick(parts.size(), 0);
+    while (out.size() < kMaxLemmas) {
+        std::string joined;
+        for (std::size_t i = 0; i < parts.size(); ++i) joined += (i ? "-" : "") + parts[i][pick[i]];
+        if (std::find(out.begin(), out.end(), joined) == out.end()) out.push_back(std::move(joined));
+        // Vary the last part first: it is the one that inflects in most compounds.
+        std::size_t i = parts.size();
+        while (i > 0 && ++pick[i - 1] == parts[i - 1].size()) pick[--i] = 0;
+        if (i == 0) break;
     }
     return out;
 }

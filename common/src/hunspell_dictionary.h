@@ -34,6 +34,14 @@ public:
     /// людей), also gets the nominative plural it belongs to (сутки, люди).
     std::vector<std::string> lemmas(std::string_view word) const;
 
+    /// Lemmas of a hyphenated word (normalized). The dictionary's own when the compound is a form
+    /// of one of its entries (віце-президента → віце-президент); else each part's lemmas joined by
+    /// hyphens, a part it does not know kept as written (вечора-зустрічі → вечір-зустріч,
+    /// Санкт-Петербурге → санкт-петербург), since Hunspell accepts such a word part by part and
+    /// then "stems" it to itself (uk) or to nothing (ru). Empty when the dictionary knows
+    /// neither the compound nor any of its parts.
+    std::vector<std::string> compound_lemmas(std::string_view word) const;
+
     /// Whether @p word (normalized) is a dictionary entry itself, not only a form of one.
     bool is_entry(std::string_view word) const;
 

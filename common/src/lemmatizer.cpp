@@ -36,6 +36,37 @@ bool differs_in_g_only(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+SharedLemmaCache::Stripe& SharedLemmaCache::stripe(Language lang, std::string_view form, std::string& key) const {
+    key.reserve(form.size() + 1);
+    key.push_back(static_cast<char>('0' + static_cast<int>(lang)));
+    key.append(form);
+    return stripes_[std::hash<std::string>{}(key) % kStripes];
+}
+
+const Lemmas* SharedLemmaCache::find(Language lang, std::string_view form) const {
+    std::string key;
+    Stripe& s = stripe(lang, form, key);
+    std::lock_guard lock(s.mutex);
+    const auto it = s.lemmas.find(key);
+    return it == s.lemmas.end() ? nullptr : &it->second;
+}
+
+const Lemmas& SharedLemmaCache::insert(Language lang, std::string_view form, Lemmas lemmas) {
+    std::string key;
+    Stripe& s = stripe(lang, form, key);
+    std::lock_guard lock(s.mutex);
+    return s.lemmas.emplace(std::move(key), std::move(lemmas)).first->second;
+}
+
+std::size_t SharedLemmaCache::size() const {
+    std::size_t n = 0;
+    for (const Stripe& s : stripes_) {
+        std::lock_guard lock(s.mutex);
+        n += s.lemmas.size();
+    }
+    return n;
+}
+
 struct Lemmatizer::Impl {
     std::string dictionary_dir;
     bool use_dictionaries;
@@ -45,6 +76,7 @@ struct Lemmatizer::Impl {
     std::array<std::unordered_map<std::string, Lemmas>, 4> cache;
     std::vector<Entry> new_entries;
     StoredLookup stored_lookup;
+    std::shared_ptr<SharedLemmaCache> shared;
     Stats stats;
     const Lemmas empty;
 
@@ -58,8 +90,6 @@ struct Lemmatizer::Impl {
     }
 
     Lemmas compute(std::string_view term, Language lang) {
-        // Hunspell accepts a hyphenated word part by part and then "stems" it to itself
-        // (Івано-Франківську → Івано-Франківську); the rules strip the last part's ending instead.
         const bool hyphenated = term.find('-') != std::string_view::npos;
         if (const HunspellDictionary* dict = hyphenated ? nullptr : dictionary(lang)) {
             Lemmas found = dict->lemmas(term);
@@ -80,8 +110,13 @@ struct Lemmatizer::Impl {
                 return found;
             }
         }
-        // An indefinite pronoun compound (чого-будь) gets the compound's lemma (що-будь) too.
+        // An indefinite pronoun compound (чого-будь) gets the compound's lemma (що-будь) from the
+        // pronoun table; other compounds their parts' dictionary lemmas (вечора-зустрічі →
+        // вечір-зустріч). Both keep the stem, by which a query form the index never saw
+        // reaches them.
         Lemmas found = hyphenated ? pronoun_lemmas(term, lang) : Lemmas{};
+        if (hyphenated && found.empty())
+            if (const HunspellDictionary* dict = dictionary(lang)) found = dict->compound_lemmas(term);
         std::string stem = rules.stem(term, lang);
         if (!stem.empty() && std::find(found.begin(), found.end(), stem) == found.end()) found.push_back(std::move(stem));
         if (found.empty()) return {};
@@ -109,8 +144,14 @@ const Lemmas& Lemmatizer::lemmas(std::string_view term, Language lang) {
     if (impl_->stored_lookup && (lang == Language::uk || lang == Language::ru)) found = impl_->stored_lookup(lang, term);
     if (!found.empty()) {
         ++impl_->stats.stored;
+    } else if (const Lemmas* decided = impl_->shared ? impl_->shared->find(lang, term) : nullptr) {
+        ++impl_->stats.shared;
+        found = *decided;
     } else {
         found = impl_->compute(term, lang);
+        // Two threads may meet the same new form at once: the first answer stored is the one
+        // both index under, and both report it (the lemma table rows are the same).
+        if (impl_->shared) found = impl_->shared->insert(lang, term, std::move(found));
         impl_->new_entries.push_back(Entry{lang, key, found});
     }
     return cache.emplace(std::move(key), std::move(found)).first->second;
@@ -122,6 +163,8 @@ Lemmas Lemmatizer::dictionary_lemmas(std::string_view term, Language lang) {
 }
 
 void Lemmatizer::set_stored_lookup(StoredLookup lookup) { impl_->stored_lookup = std::move(lookup); }
+
+void Lemmatizer::set_shared_cache(std::shared_ptr<SharedLemmaCache> cache) { impl_->shared = std::move(cache); }
 
 bool Lemmatizer::has_dictionary(Language lang) { return impl_->dictionary(lang) != nullptr; }
 

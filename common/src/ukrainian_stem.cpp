@@ -27,7 +27,7 @@ constexpr std::string_view kEndings[] = {
     "ими", "іми", "ого", "ому", "ього", "ьому", "ою", "ої", "ій", "ий", "их", "іх", "ім", "им", "ую", "юю",
     "ая", "яя", "ее", "еє", "єє", "іє", "ії", "їм", "їх", "їй", "єю", "ому", "ого", "ої",
     // nouns
-    "ами", "ями", "ові", "еві", "єві", "ієві", "ієм", "ію", "ія", "ям", "ам", "ом", "ем", "єм", "ою",
+    "ами", "ями", "ові", "еві", "єві", "ієві", "ієм", "ію", "ія", "ією", "ієї", "іям", "іями", "іях", "ям", "ам", "ом", "ем", "єм", "ою",
     "ею", "ах", "ях", "ів", "їв", "ей", "а", "я", "о", "е", "є", "и", "і", "ї", "у", "ю", "ь", "й",
     // verbs: infinitive, present/future, past, imperative
     "ати", "яти", "ити", "іти", "ути", "ить", "іть", "ать", "ять", "уть", "ють", "ете", "ите",
@@ -41,10 +41,10 @@ const std::vector<std::string>& verb_endings() {
     static const std::vector<std::string> endings = [] {
         std::vector<std::string> out;
         for (std::string theme : {"а", "я", "и", "і", "ї", "у", "ува", "юва"})
-            for (const char* e : {"ти", "ть", "тиму", "тимеш", "тиме", "тимемо", "тимем", "тимете", "тимуть", "в", "ла", "ло", "ли", "вши"})
+            for (const char* e : {"ти", "ть", "тиму", "тимеш", "тиме", "тиметь", "тимемо", "тимем", "тимете", "тимуть", "в", "ла", "ло", "ли", "вши"})
                 out.push_back(theme + e);
         for (std::string theme : {"а", "я", "у", "ю", "ї"})
-            for (const char* e : {"ю", "єш", "є", "ємо", "єте", "ють", "й", "йте", "ймо", "ючи"}) out.push_back(theme + e);
+            for (const char* e : {"ю", "єш", "є", "єть", "ємо", "єте", "ють", "й", "йте", "ймо", "ючи"}) out.push_back(theme + e);
         for (const char* e : {"учи", "ючи", "ачи", "ячи", "їш", "їть", "їмо", "їте", "іте"}) out.push_back(e);
         return out;
     }();
@@ -112,6 +112,14 @@ void drop_fleeting_vowel(std::string& stem) {
     }
 }
 
+// An adjective in -овий has the plural -ові, which is also the nouns' dative ending and so is
+// stripped whole (понаднормові → понаднорм); its other forms keep -ов- (понаднормовий →
+// понаднормов), as do nouns in -ова (основі → осн, основа → основ). Drop a final -ов from every
+// stem of five letters or more so both sides agree.
+void drop_adjective_ov(std::string& stem) {
+    if (letters(stem) >= 5 && ends_with(stem, "ов")) stem.erase(stem.size() - 4);
+}
+
 // A stem that still ends in a theme vowel + л or в is a noun's (генерал, Ярослав, канал) whose
 // other forms lost the same letters as a verb's past (генерала, Ярослава's -ав): drop them too.
 void drop_past_like_end(std::string& stem) {
@@ -131,6 +139,7 @@ std::string canonical(std::string stem) {
     // вагоміш) meet each other but not the positive degree (вагомий).
     if (letters(stem) >= 5 && ends_with(stem, "іш")) return stem;
     drop_past_like_end(stem);
+    drop_adjective_ov(stem);
     drop_fleeting_vowel(stem);
     // The last і followed only by one or two consonants becomes о.
     const std::size_t i = stem.rfind("і");

@@ -1,9 +1,12 @@
 #include "document_builder.h"
 
+#include "near_duplicate_terms.h"
+
 #include "newsdex/language.h"
 #include "newsdex/schema.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace newsdex {
@@ -46,18 +49,27 @@ void DocumentBuilder::collect_spelling(const std::vector<Token>& title, const st
     spelling_words_.erase(std::unique(spelling_words_.begin(), spelling_words_.end()), spelling_words_.end());
 }
 
-Xapian::termcount DocumentBuilder::weight_of(const Token& token, bool title, std::uint32_t body_start) const {
+Xapian::termcount DocumentBuilder::weight_of(const Token& token, bool title, std::uint32_t body_start,
+                                             Xapian::termcount lead) const {
     if (title) return weights_.title;
     // The first sentences of a news story say what it is about; the rest elaborates.
-    return token.position - body_start < weights_.lead_words ? weights_.lead : 1;
+    return token.position - body_start < weights_.lead_words ? lead : 1;
+}
+
+Xapian::termcount DocumentBuilder::lead_weight(std::size_t words) const {
+    if (weights_.lead_norm_words == 0) return weights_.lead;
+    constexpr double b = 0.75;  // experimental::Ranking::bm25_b's default
+    const double norm = 1 - b + b * static_cast<double>(words) / weights_.lead_norm_words;
+    return std::max<Xapian::termcount>(1, static_cast<Xapian::termcount>(std::lround(weights_.lead * norm)));
 }
 
 void DocumentBuilder::index_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, Language lang, bool title) {
     const std::string stem_prefix(title ? schema::kTitleStemPrefix : schema::kStemPrefix);
     const std::uint32_t body_start = tokens.empty() ? 0 : tokens.front().position;
+    const Xapian::termcount lead = title || tokens.empty() ? weights_.lead : lead_weight(tokens.back().position - body_start + 1);
     for (const Token& t : tokens) {
         if (t.term.size() > schema::kMaxWordBytes) continue;
-        const Xapian::termcount wdf = weight_of(t, title, body_start);
+        const Xapian::termcount wdf = weight_of(t, title, body_start, lead);
         const Xapian::termpos pos = t.position + 1;
         doc.add_posting(t.term, pos, wdf);
         if (title) doc.add_posting(std::string(schema::kTitlePrefix) + t.term, pos);
@@ -110,6 +122,8 @@ Xapian::Document DocumentBuilder::build(Article& article) {
     }
     doc.add_value(schema::kLangSlot, article.lang);
     doc.add_value(schema::kContentSlot, content_key(body_tokens));
+    add_near_duplicate_sketch(doc, body_tokens);
+    if (!article.source.empty()) doc.add_value(schema::kSourceSlot, article.source);
     doc.set_data(schema::encode_article(article));
     return doc;
 }

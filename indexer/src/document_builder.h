@@ -34,7 +34,9 @@ public:
 
 private:
     void index_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, Language lang, bool title);
-    Xapian::termcount weight_of(const Token& token, bool title, std::uint32_t body_start) const;
+    Xapian::termcount weight_of(const Token& token, bool title, std::uint32_t body_start, Xapian::termcount lead) const;
+    /// The weight of a lead word in a body of @p words words (TermWeights::lead_norm_words).
+    Xapian::termcount lead_weight(std::size_t words) const;
     void index_words(Xapian::Document& doc, std::string_view text, std::string_view prefix);
     void collect_spelling(const std::vector<Token>& title, const std::vector<Token>& body);
 

@@ -198,7 +198,10 @@ struct Indexer::Impl {
             // Shards without a stub hold no articles (the stub is written before the first one).
             created_index = inspect_index_path(path) != Found::index;
             const auto paths = shard_paths(path, options.shards);
-            for (const auto& p : paths) writers.push_back(std::make_unique<ShardWriter>(p, options));
+            const auto lemmas = std::make_shared<SharedLemmaCache>();
+            IndexOptions writer_options = options;
+            writer_options.shards = paths.size();  // the memory budget is shared by the shards there are
+            for (const auto& p : paths) writers.push_back(std::make_unique<ShardWriter>(p, writer_options, lemmas));
             if (paths.size() > 1 && !shards::is_sharded(path)) {
                 // Written once every shard exists and is committed, so a reader never meets a stub
                 // naming a directory that is not yet a database.

@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <unordered_map>
 
 namespace newsdex {
 namespace fs = std::filesystem;
@@ -51,18 +52,35 @@ void clear_uncreated_database(const std::string& dir) {
     }
 }
 
+// Shards share the budget evenly (ids hash evenly over them); a floor keeps tiny budgets from
+// committing after every article.
+std::uint64_t text_budget(const IndexOptions& options) {
+    constexpr std::uint64_t kFloor = 1u << 20;
+    const std::uint64_t shards = std::max<std::uint64_t>(options.shards, 1);
+    const std::uint64_t spare =
+        options.memory_bytes > IndexOptions::kMemoryReserve ? options.memory_bytes - IndexOptions::kMemoryReserve : 0;
+    return std::max(kFloor, spare / shards / IndexOptions::kMemoryPerTextByte);
+}
+
 }  // namespace
 
 struct ShardWriter::Writer {
     Xapian::WritableDatabase db;
     DocumentBuilder builder;
     std::size_t uncommitted = 0;
+    std::uint64_t uncommitted_text = 0;  ///< bytes of article text since the last commit
+    // Spelling words of the articles since the last commit, with how many articles had each:
+    // Xapian's add_spelling() costs a sorted-map update per call, and news repeats its words.
+    std::unordered_map<std::string, Xapian::termcount> spelling;
 
     Writer(bool lemma_positions, experimental::TermWeights weights) : builder(lemma_positions, weights) {}
 };
 
-ShardWriter::ShardWriter(std::string path, const IndexOptions& options)
-    : path_(std::move(path)), options_(options), writer_(std::make_unique<Writer>(options.lemma_positions, experimental::or_default(options.weights))) {
+ShardWriter::ShardWriter(std::string path, const IndexOptions& options, std::shared_ptr<SharedLemmaCache> lemmas)
+    : path_(std::move(path)),
+      options_(options),
+      text_budget_(text_budget(options)),
+      writer_(std::make_unique<Writer>(options.lemma_positions, experimental::or_default(options.weights))) {
     auto& db = writer_->db;
     try {
         std::error_code ec;
@@ -87,6 +105,7 @@ ShardWriter::ShardWriter(std::string path, const IndexOptions& options)
         throw IndexError("index " + path_ + " was written by another newsdex schema (" +
                          (version.empty() ? "none" : version) + "); index into a new directory");
     }
+    if (lemmas) writer_->builder.lemmatizer().set_shared_cache(std::move(lemmas));
     // Forms an earlier run lemmatized keep their lemmas (and skip Hunspell).
     writer_->builder.lemmatizer().set_stored_lookup([w = writer_.get()](Language lang, std::string_view form) {
         return form.size() > schema::kMaxWordBytes ? Lemmas{}
@@ -160,6 +179,7 @@ void ShardWriter::run() {
 }
 
 void ShardWriter::write(Article& article) {
+    writer_->uncommitted_text += article.title.size() + article.body.size();
     Xapian::Document doc = writer_->builder.build(article);
     const std::string id_term = schema::id_term(article.id);
     try {
@@ -167,12 +187,12 @@ void ShardWriter::write(Article& article) {
         writer_->db.replace_document(id_term, doc);
         ++(existed ? updated_ : added_);
         // Counted once per article: an article indexed again does not make its words commoner.
-        if (!existed)
-            for (const std::string& word : writer_->builder.spelling_words()) writer_->db.add_spelling(word);
+        if (!existed && options_.spelling)
+            for (const std::string& word : writer_->builder.spelling_words()) ++writer_->spelling[word];
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot write to the index " + path_ + ": " + write_problem(e));
     }
-    if (++writer_->uncommitted >= options_.commit_every) commit_now();
+    if (++writer_->uncommitted >= options_.commit_every || writer_->uncommitted_text >= text_budget_) commit_now();
 }
 
 void ShardWriter::write_metadata(const std::vector<std::pair<std::string, std::string>>& entries) {
@@ -188,11 +208,14 @@ void ShardWriter::commit_now() {
     try {
         write_lemma_table(writer_->db, writer_->builder.lemmatizer().take_new_entries());
         write_suffix_rules(writer_->db, writer_->builder.lemmatizer());
+        for (const auto& [word, count] : writer_->spelling) writer_->db.add_spelling(word, count);
+        writer_->spelling.clear();
         writer_->db.commit();
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot commit the index " + path_ + ": " + write_problem(e));
     }
     writer_->uncommitted = 0;
+    writer_->uncommitted_text = 0;
 }
 
 }  // namespace newsdex

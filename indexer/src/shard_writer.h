@@ -4,12 +4,14 @@
 
 #include "newsdex/article.h"
 #include "newsdex/indexer.h"
+#include "newsdex/lemmatizer.h"
 
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
 #include <exception>
 #include <future>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -22,7 +24,8 @@ class ShardWriter {
 public:
     /// Opens (or creates) the Xapian database at @p path in the caller's thread, so that a locked
     /// or unreadable shard fails at once with IndexError, then starts the writing thread.
-    ShardWriter(std::string path, const IndexOptions& options);
+    /// @p lemmas: shared by the shards of one run, so each word form is lemmatized once.
+    ShardWriter(std::string path, const IndexOptions& options, std::shared_ptr<SharedLemmaCache> lemmas = nullptr);
     /// Writes what is queued, commits and stops the thread; errors are swallowed (see sync()).
     ~ShardWriter();
     ShardWriter(const ShardWriter&) = delete;
@@ -62,6 +65,7 @@ private:
     struct Writer;  // the Xapian side, touched only by the writing thread once it runs
     std::string path_;
     IndexOptions options_;
+    std::uint64_t text_budget_;  ///< bytes of article text between commits (IndexOptions::memory_bytes)
     std::unique_ptr<Writer> writer_;
 
     std::mutex mutex_;

@@ -1,7 +1,11 @@
 #include "query_builder.h"
 
+#include "cognates.h"
+
 #include "newsdex/language.h"
 #include "newsdex/schema.h"
+
+#include <unicode/unistr.h>
 
 #include <algorithm>
 
@@ -11,6 +15,9 @@ namespace {
 // Bounds on how far one query word may fan out in the index.
 constexpr Xapian::termcount kMaxWildcardTerms = 200;
 constexpr std::size_t kMaxInflectedForms = 64;
+// Other-language spellings of one word (SearchOptions::other_cyrillic), and the shortest word tried.
+constexpr std::size_t kMaxCognates = 3;
+constexpr int32_t kMinCognateLetters = 4;
 
 std::string prefixed(std::string_view prefix, const std::string& term) { return std::string(prefix) + term; }
 
@@ -84,13 +91,24 @@ Xapian::Query QueryBuilder::word_forms(const std::string& term, bool positive, b
         if (positive) spec_.exact_terms.insert(term);
         return exact;
     }
-    std::vector<Xapian::Query> forms{exact};
-    for (const std::string& lemma : word_lemmas(term))
-        forms.emplace_back(prefixed(title ? schema::kTitleStemPrefix : schema::kStemPrefix, lemma));
+    const std::string_view lemma_prefix = title ? schema::kTitleStemPrefix : schema::kStemPrefix;
+    const Lemmas lemmas = word_lemmas(term);
+    // The written form is indexed under its lemmas as well: without it in the synonym, it counts
+    // once (experimental::Ranking::written_form_counts).
+    std::vector<Xapian::Query> forms;
+    if (ranking_.written_form_counts || lemmas.empty()) forms.push_back(exact);
+    for (const std::string& lemma : lemmas) forms.emplace_back(prefixed(lemma_prefix, lemma));
+    if (options_.other_cyrillic)
+        for (const std::string& other : other_cyrillic_spellings(term)) {
+            const Lemmas other_lemmas = word_lemmas(other);
+            if (ranking_.written_form_counts || other_lemmas.empty()) forms.emplace_back(prefixed(title ? schema::kTitlePrefix : "", other));
+            for (const std::string& lemma : other_lemmas) forms.emplace_back(prefixed(lemma_prefix, lemma));
+            if (positive) highlight_word(other);
+        }
     if (positive) highlight_word(term);
     // One word, however many forms: BM25 must count it once, not once per form.
     Xapian::Query word(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
-    if (ranking_.exact_form_bonus <= 0 || forms.size() == 1 || !positive) return word;
+    if (ranking_.exact_form_bonus <= 0 || lemmas.empty() || !positive) return word;
     return Xapian::Query(Xapian::Query::OP_OR, word,
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, ranking_.exact_form_bonus));
 }
@@ -184,6 +202,29 @@ Xapian::Query QueryBuilder::build_node(const QueryNode& node, bool positive, con
     }
     }
     return {};
+}
+
+std::vector<std::string> QueryBuilder::other_cyrillic_spellings(const std::string& term) {
+    const auto langs = word_languages(term);
+    const bool may_be_uk = std::find(langs.begin(), langs.end(), Language::uk) != langs.end();
+    const bool may_be_ru = std::find(langs.begin(), langs.end(), Language::ru) != langs.end();
+    std::vector<std::string> found;
+    // Short words are mostly function words, and one changed letter makes another word of them
+    // (вид → від).
+    if (!(may_be_uk || may_be_ru) || icu::UnicodeString::fromUTF8(term).length() < kMinCognateLetters) return found;
+    for (const std::string& candidate : cognate_spellings(term, may_be_ru, may_be_uk)) {
+        const auto candidate_langs = word_languages(candidate);
+        // Kept where the index holds it in the language it was spelled towards, as a form or as
+        // the lemma of forms («Київ» of «Києві»).
+        auto held_in = [&](Language lang) {
+            return std::find(candidate_langs.begin(), candidate_langs.end(), lang) != candidate_langs.end() &&
+                   (lemmas_.indexed(candidate, lang) || !lemmas_.forms(candidate).empty());
+        };
+        if (!(may_be_ru && held_in(Language::uk)) && !(may_be_uk && held_in(Language::ru))) continue;
+        found.push_back(candidate);
+        if (found.size() >= kMaxCognates) break;
+    }
+    return found;
 }
 
 Lemmas QueryBuilder::word_lemmas(const std::string& term) {

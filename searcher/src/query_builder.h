@@ -52,6 +52,9 @@ private:
     Xapian::Query top_level_and(const QueryNode& node);
     Xapian::Query proximity_bonus(const std::vector<const QueryNode*>& words);
     Xapian::Query title_bonus(const std::vector<const QueryNode*>& words);
+    /// Neighbouring words of the query, as written, in order within Ranking::sequence_window
+    /// (@p ordered) or in either order within sequence_near_window.
+    Xapian::Query sequence_pairs(const std::vector<const QueryNode*>& words, bool ordered);
     static bool is_plain_word(const QueryNode& node);
     /// Documents holding at least @p needed of the words (each given by its terms) in plain
     /// operators; empty when that query would be too large.
@@ -64,6 +67,9 @@ private:
     /// The written form of one word or its lemmas, weighted as one term.
     Xapian::Query word_forms(const std::string& term, bool positive, bool title);
     Xapian::Query field_terms(const std::string& field, const std::string& text);
+    /// Spellings of @p term in the other of Ukrainian and Russian that the index holds in that
+    /// language (SearchOptions::other_cyrillic).
+    std::vector<std::string> other_cyrillic_spellings(const std::string& term);
     /// Lemma terms of @p term over its candidate languages, without duplicates.
     Lemmas word_lemmas(const std::string& term);
     /// Forms of @p term in the index that share one of its lemmas (bounded), @p term first.

@@ -3,10 +3,11 @@
 #include "newsdex/analyzer.h"
 #include "newsdex/experimental.h"
 #include "newsdex/schema.h"
+#include "clusters.h"
 #include "filters.h"
 #include "query_builder.h"
 #include "query_parser.h"
-#include "shard_set.h"
+#include "searcher_impl.h"
 #include "snippet.h"
 #include "stored_lemmas.h"
 
@@ -34,20 +35,8 @@ void set_weighting(Xapian::Enquire& enquire, const experimental::Ranking& option
     }
 }
 
-constexpr std::size_t kMaxDocs = std::numeric_limits<Xapian::doccount>::max();
 // Up to this many possible matches, an index with a remote shard fetches them all to count copies once.
 constexpr std::size_t kRemoteRecount = 1000;
-
-// Only word and lemma terms may join a query: not ids, dates, sources or other prefixed terms.
-class WordTermsOnly : public Xapian::ExpandDecider {
-public:
-    bool operator()(const std::string& term) const override {
-        if (term.empty()) return false;
-        const unsigned char c = static_cast<unsigned char>(term[0]);
-        if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return true;
-        return term.size() > 1 && term[0] == 'Z' && term[1] != 'S';
-    }
-};
 
 // The first hits' best terms, added to the query: for queries whose words the wanted articles
 // share with their neighbours in other words.
@@ -69,16 +58,6 @@ Xapian::MSet with_feedback(Xapian::Enquire& enquire, const Xapian::MSet& first, 
                             static_cast<Xapian::doccount>(std::min<std::size_t>(options.limit, kMaxDocs)), check_at_least);
 }
 
-// lang: in a query takes the codes --lang takes; another value would silently match nothing.
-void check_languages(const QueryNode& node, bool in_lang_field = false) {
-    const bool lang = in_lang_field || (node.kind == QueryNode::Kind::field && node.text == "lang");
-    if (lang && (node.kind == QueryNode::Kind::word || node.kind == QueryNode::Kind::phrase) &&
-        !language_filter_code(node.text))
-        throw QueryError("lang:" + node.text + " is not a language newsdex tells apart (uk, ru, en, or other for the rest)",
-                         node.column);
-    for (const QueryNode& child : node.children) check_languages(child, lang);
-}
-
 // Under loose matching a hit may hold only some of the words: the same query with every word
 // required, restricted to these hits, tells which hold them all.
 void mark_partial_hits(const Analyzer& analyzer, StoredLemmas& lemmas, const Xapian::Database& db, bool remote,
@@ -88,6 +67,7 @@ void mark_partial_hits(const Analyzer& analyzer, StoredLemmas& lemmas, const Xap
     strict.short_query_match = strict.long_query_match = WordMatch::all;
     auto plain = std::make_shared<experimental::Ranking>(experimental::or_default(options.ranking));
     plain->all_words_bonus = plain->exact_form_bonus = plain->title_bonus = plain->proximity_bonus = 0;
+    plain->sequence_bonus = plain->sequence_near_bonus = 0;
     strict.ranking = std::move(plain);
     QueryBuilder builder(analyzer, lemmas);
     builder.set_serialisable(remote);
@@ -120,43 +100,54 @@ MatchCount count_of(const Xapian::MSet& mset, bool collapsed, bool remote, Xapia
 
 }  // namespace
 
-struct Searcher::Impl {
-    std::string path;
-    Xapian::Database db;
-    Analyzer analyzer;
-    std::unique_ptr<StoredLemmas> lemmas;  // reads db, so made once db is open
-    bool remote = false;                    // a shard is served by xapian-tcpsrv
-    int moving_on = 0;                      // nested runs again of a read after moving to the latest commit
+// lang: in a query takes the codes --lang takes; another value would silently match nothing.
+void check_languages(const QueryNode& node, bool in_lang_field) {
+    const bool lang = in_lang_field || (node.kind == QueryNode::Kind::field && node.text == "lang");
+    if (lang && (node.kind == QueryNode::Kind::word || node.kind == QueryNode::Kind::phrase) &&
+        !language_filter_code(node.text))
+        throw QueryError("lang:" + node.text + " is not a language newsdex tells apart (uk, ru, en, or other for the rest)",
+                         node.column);
+    for (const QueryNode& child : node.children) check_languages(child, lang);
+}
 
-    explicit Impl(const std::string& db_path) : path(db_path) { open(); }
+Hit hit_of(const Xapian::MSetIterator& match, const Article& a, ClusterFinder& clusters) {
+    Hit hit;
+    hit.id = a.id;
+    hit.score = match.get_weight();
+    hit.title = a.title;
+    hit.url = a.url;
+    hit.published = a.published;
+    hit.lang = a.lang;
+    hit.source = a.source;
+    hit.author = a.author;
+    hit.origin = a.origin;
+    hit.copies = 1 + match.get_collapse_count();
+    const Cluster& cluster = clusters.of(*match);
+    hit.cluster = cluster.id;
+    // Without a sketch an article's cluster is its exact copies, which Xapian counted among the
+    // matches.
+    hit.cluster_size = std::max(cluster.members.size(), hit.copies);
+    return hit;
+}
 
-    // The latest commit of every shard. The lemma table is read again with it: its cache holds
-    // rows of the commit it was made with.
-    void open() {
-        OpenShards shards = open_shards(path);
-        Xapian::Database latest;
-        for (const auto& shard : shards.databases) latest.add_database(shard);
-        db = latest;
-        remote = shards.remote;
-        lemmas = std::make_unique<StoredLemmas>(db, std::move(shards.databases));
+ClusterPage cluster_page(const Xapian::MSet& mset, ClusterFinder& clusters, std::size_t offset, std::size_t limit) {
+    ClusterPage page;
+    const std::size_t wanted = offset + std::min(limit, kMaxDocs);
+    std::set<std::string> seen;
+    for (Xapian::doccount i = 0; i < mset.size() && seen.size() < wanted; ++i) {
+        if (!seen.insert(clusters.of(*mset[i]).id).second) continue;
+        if (seen.size() > offset) page.shown.push_back(i);
     }
+    page.full = seen.size() >= wanted;
+    return page;
+}
 
-    // A read failed because commits since the snapshot overwrote it (Xapian keeps the latest two):
-    // @p again runs it on the latest commit. Only a few times, so that an index rewritten faster
-    // than it can be read still gets an answer: an error.
-    template <class Again>
-    auto on_latest_commit(const Xapian::Error& error, Again again) {
-        constexpr int kMoves = 3;
-        if (moving_on >= kMoves) throw SearchError("the index changes faster than it can be read: " + error.get_description());
-        ++moving_on;
-        struct Done {
-            int& count;
-            ~Done() { --count; }
-        } done{moving_on};
-        open();
-        return again();
-    }
-};
+Xapian::doccount cluster_fetch_size(std::size_t offset, std::size_t limit, int round) {
+    // Twice the page and a little: most clusters among the first hits have one or two members.
+    double size = (static_cast<double>(offset) + static_cast<double>(std::min(limit, kMaxDocs))) * 2 + 10;
+    for (int i = 0; i < round; ++i) size *= 4;
+    return static_cast<Xapian::doccount>(std::min<double>(size, static_cast<double>(kMaxDocs)));
+}
 
 Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>(db_path)) {}
 Searcher::~Searcher() = default;
@@ -196,20 +187,47 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
             if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
             enquire.set_query(query);
             checked = fallback || builder.word_match() == WordMatch::all ? check_at_least : 0;
-            return enquire.get_mset(static_cast<Xapian::doccount>(std::min(options.offset, kMaxDocs)),
-                                    static_cast<Xapian::doccount>(std::min(options.limit, kMaxDocs)), checked);
+            return enquire.get_mset(static_cast<Xapian::doccount>(std::min(run_options.offset, kMaxDocs)),
+                                    static_cast<Xapian::doccount>(std::min(run_options.limit, kMaxDocs)), checked);
         };
-        Xapian::MSet mset = run(options, false);
-        if (experimental::or_default(options.ranking).feedback_terms > 0 && options.sort == SortOrder::relevance && !mset.empty())
-            mset = with_feedback(enquire, mset, options, checked);
-        // A query with one word the collection lacks (a typo, a name spelled otherwise) should
-        // still find the documents that hold the rest, ranked by how many of them they hold.
-        if (mset.get_matches_upper_bound() == 0 && options.or_fallback && builder.plain_words() > 1 &&
-            builder.word_match() != WordMatch::any) {
-            SearchOptions any_word = options;
-            any_word.short_query_match = any_word.long_query_match = WordMatch::any;
-            mset = run(any_word, true);
-            results.fell_back = true;
+        // The whole match: the options' run, pseudo-relevance feedback, the OR fallback; from
+        // @p first, @p count matches.
+        auto fetch = [&](std::size_t first, std::size_t count) {
+            SearchOptions page = options;
+            page.offset = first;
+            page.limit = count;
+            results.fell_back = false;
+            Xapian::MSet mset = run(page, false);
+            if (experimental::or_default(options.ranking).feedback_terms > 0 && options.sort == SortOrder::relevance && !mset.empty())
+                mset = with_feedback(enquire, mset, page, checked);
+            // A query with one word the collection lacks (a typo, a name spelled otherwise) should
+            // still find the documents that hold the rest, ranked by how many of them they hold.
+            if (mset.get_matches_upper_bound() == 0 && options.or_fallback && builder.plain_words() > 1 &&
+                builder.word_match() != WordMatch::any) {
+                SearchOptions any_word = page;
+                any_word.short_query_match = any_word.long_query_match = WordMatch::any;
+                mset = run(any_word, true);
+                results.fell_back = true;
+            }
+            return mset;
+        };
+        ClusterFinder clusters(impl_->db);
+        Xapian::MSet mset;
+        std::vector<Xapian::doccount> shown;
+        // A count alone (limit 0) lists no hits, so it needs no clusters.
+        if (options.collapse_duplicates && options.limit > 0 && clusters.available()) {
+            // Near duplicates are grouped after Xapian has collapsed exact copies, counting pages
+            // in clusters from the first match: fetch enough matches to fill the page.
+            for (int round = 0;; ++round) {
+                const Xapian::doccount asked = cluster_fetch_size(options.offset, options.limit, round);
+                mset = fetch(0, asked);
+                ClusterPage page = cluster_page(mset, clusters, options.offset, options.limit);
+                shown = std::move(page.shown);
+                if (page.full || mset.size() < asked || asked == kMaxDocs) break;
+            }
+        } else {
+            mset = fetch(options.offset, options.limit);
+            for (Xapian::doccount i = 0; i < mset.size(); ++i) shown.push_back(i);
         }
         results.word_match = builder.word_match();
         results.word_match_note = builder.word_match_note();
@@ -224,21 +242,12 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
         results.estimated_matches = results.count.matches;
         std::size_t rank = options.offset;
         std::vector<Xapian::docid> docids;
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
+        for (const Xapian::doccount at : shown) {
+            const Xapian::MSetIterator it = mset[at];
             docids.push_back(*it);
             const Article a = schema::decode_article(it.get_document().get_data());
-            Hit hit;
+            Hit hit = hit_of(it, a, clusters);
             hit.rank = ++rank;
-            hit.id = a.id;
-            hit.score = it.get_weight();
-            hit.title = a.title;
-            hit.url = a.url;
-            hit.published = a.published;
-            hit.lang = a.lang;
-            hit.source = a.source;
-            hit.author = a.author;
-            hit.origin = a.origin;
-            hit.copies = 1 + it.get_collapse_count();
             hit.all_words = !results.fell_back;
             if (options.snippets) {
                 Snippet s = make_snippet(a.body, builder.highlights(), impl_->analyzer, options.snippet_chars);

@@ -63,6 +63,10 @@ Lemmas StoredLemmas::lemmas_of_unknown_form(const std::string& term, Language la
         for (const auto& lemma : stored_lines(schema::lemma_key(lang, variant))) try_root(lemma);
         for (const auto& root : suffix_rules(lang).roots_of(variant)) try_root(root);
     }
+    // The dictionary's own paradigm reached an indexed lemma: the stem's neighbours would only add
+    // words of the same root that the dictionary lists apart (вживаного would find вживано next to
+    // вживаний), each a false match.
+    if (from_paradigms > 0) return found;
     // Forms the dictionary knows were indexed under their lemmas: borrow them from indexed forms
     // with the same stem. Unprefixed terms start with a lower-case letter or digit, so the scan
     // never strays into prefixed terms.

@@ -5,6 +5,7 @@
 
 #include "newsdex/lemmatizer.h"
 #include "newsdex/paradigm.h"
+#include "newsdex/schema.h"
 
 #include <xapian.h>
 
@@ -30,6 +31,9 @@ public:
     /// from, and the stored lemmas of indexed forms that share the stem (a query form the archive
     /// never used still finds the forms it did use).
     const Lemmas& lemmas(const std::string& term, Language lang);
+
+    /// The index holds the normalized word @p term in an article of @p lang (uk or ru).
+    bool indexed(const std::string& term, Language lang) const { return stored(schema::lemma_key(lang, term)); }
 
     /// Word forms indexed under @p lemma (any language); for NEAR and highlighting.
     std::vector<std::string> forms(const std::string& lemma) const;

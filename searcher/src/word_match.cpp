@@ -6,6 +6,9 @@
 #include "newsdex/language.h"
 #include "newsdex/schema.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -208,6 +211,11 @@ Xapian::Query scaled(const Xapian::Query& query, double factor) {
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, factor);
 }
 
+/// A word pair whose rarer word is in more than this share of the documents (and more than this
+/// many) gets no sequence bonus.
+constexpr double kCommonPairShare = 0.01;
+constexpr double kCommonPairDocuments = 100;
+
 /// The most word clauses (a word's terms ORed) the remote form of a minimum may hold: 630 at 9
 /// words needing 5. Measured with one of two shards remote (docs/query-language.md): up to 630
 /// clauses a pasted headline took ~50 ms (median); 1,260 (10 words needing 5) ~0.5 s.
@@ -246,6 +254,29 @@ Xapian::Query over_subsets(const std::vector<Xapian::Query>& words, std::size_t 
     return combine_all(outer, std::move(clauses));
 }
 
+/// The first letter of @p text is a capital.
+bool starts_with_capital(const std::string& text) {
+    UChar32 c = 0;
+    for (std::int32_t i = 0, n = static_cast<std::int32_t>(text.size()); i < n;) {
+        U8_NEXT(text.data(), i, n, c);
+        if (c >= 0 && u_isalpha(c)) return u_isupper(c) != 0;
+    }
+    return false;
+}
+
+/// No plain word of @p node has a small letter: a Reuters headline, where a capital tells nothing.
+bool all_capitals(const QueryNode& node) {
+    for (const QueryNode& child : node.children) {
+        if (child.kind != QueryNode::Kind::word) continue;
+        UChar32 c = 0;
+        for (std::int32_t i = 0, n = static_cast<std::int32_t>(child.text.size()); i < n;) {
+            U8_NEXT(child.text.data(), i, n, c);
+            if (c >= 0 && u_islower(c)) return false;
+        }
+    }
+    return true;
+}
+
 }  // namespace
 
 bool QueryBuilder::is_plain_word(const QueryNode& node) {
@@ -255,10 +286,13 @@ bool QueryBuilder::is_plain_word(const QueryNode& node) {
 Xapian::Query QueryBuilder::top_level_and(const QueryNode& node) {
     std::vector<const QueryNode*> words;
     std::vector<Xapian::Query> word_queries, required;
+    const bool names_told = ranking_.name_weight != 1 && !all_capitals(node);
     for (const auto& child : node.children) {
         Xapian::Query q = build_node(child, true, "");
         if (q.empty()) continue;  // punctuation only: nothing to match
         if (is_plain_word(child)) {
+            // The first word of a headline is capitalised whatever it is.
+            if (names_told && !words.empty() && starts_with_capital(child.text)) q = scaled(q, ranking_.name_weight);
             words.push_back(&child);
             word_queries.push_back(std::move(q));
         } else {
@@ -310,6 +344,8 @@ Xapian::Query QueryBuilder::top_level_and(const QueryNode& node) {
     }
 
     Xapian::Query bonus = combine_all(Xapian::Query::OP_OR, {scaled(proximity_bonus(words), ranking_.proximity_bonus),
+                                                             scaled(sequence_pairs(words, true), ranking_.sequence_bonus),
+                                                             scaled(sequence_pairs(words, false), ranking_.sequence_near_bonus),
                                                              scaled(title_bonus(words), ranking_.title_bonus),
                                                              scaled(every_word, ranking_.all_words_bonus)});
     if (bonus.empty() || matched.empty()) return matched;
@@ -351,6 +387,30 @@ Xapian::Query QueryBuilder::proximity_bonus(const std::vector<const QueryNode*>&
         if (forms_of_word[i].empty() || forms_of_word[i + 1].empty()) continue;
         const Xapian::Query pair[] = {forms_of_word[i], forms_of_word[i + 1]};
         pairs.emplace_back(Xapian::Query::OP_NEAR, std::begin(pair), std::end(pair), std::max(2u, ranking_.proximity_window));
+    }
+    return combine_all(Xapian::Query::OP_OR, std::move(pairs));
+}
+
+Xapian::Query QueryBuilder::sequence_pairs(const std::vector<const QueryNode*>& words, bool ordered) {
+    const double bonus = ordered ? ranking_.sequence_bonus : ranking_.sequence_near_bonus;
+    if (bonus <= 0 || words.size() < 2) return {};
+    const unsigned window = std::max(2u, ordered ? ranking_.sequence_window : ranking_.sequence_near_window);
+    // Written forms only: they carry the positions, and one posting list per word keeps the
+    // pairs as cheap as the words (a word of several tokens takes no part).
+    std::vector<std::string> written;
+    for (const QueryNode* word : words) {
+        const auto tokens = analyzer_.tokenize(word->text);
+        written.push_back(tokens.size() == 1 ? tokens.front().term : std::string());
+    }
+    // A pair of common words ("of the") is checked in thousands of documents for a bonus that
+    // tells little: ten times the query's time on pasted headlines. Such pairs are left out.
+    const double common = std::max(kCommonPairDocuments, kCommonPairShare * static_cast<double>(db_->get_doccount()));
+    std::vector<Xapian::Query> pairs;
+    for (std::size_t i = 0; i + 1 < written.size(); ++i) {
+        if (written[i].empty() || written[i + 1].empty() || written[i] == written[i + 1]) continue;
+        if (static_cast<double>(std::min(db_->get_termfreq(written[i]), db_->get_termfreq(written[i + 1]))) > common) continue;
+        const Xapian::Query pair[] = {Xapian::Query(written[i]), Xapian::Query(written[i + 1])};
+        pairs.emplace_back(ordered ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR, std::begin(pair), std::end(pair), window);
     }
     return combine_all(Xapian::Query::OP_OR, std::move(pairs));
 }

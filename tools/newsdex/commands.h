@@ -24,6 +24,8 @@ Action add_search_command(CLI::App& app);
 Action add_stats_command(CLI::App& app);
 Action add_show_command(CLI::App& app);
 Action add_compact_command(CLI::App& app);
+Action add_similar_command(CLI::App& app);
+Action add_facets_command(CLI::App& app);
 
 /// Prints "newsdex: error: MESSAGE" on stderr (one line).
 void print_error(const std::string& message);

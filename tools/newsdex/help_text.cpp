@@ -37,6 +37,17 @@ Words after "search" form one query, quoted or not; options may come before or a
   newsdex show https://example.com/news/2023/10/kyiv-metro.html
   newsdex show --json https://example.com/news/2023/10/kyiv-metro.html | jq .body
 The id is the one search prints (the article's URL, when it has one).)"},
+    {"similar", R"(Examples:
+  newsdex similar https://example.com/news/2023/10/kyiv-metro.html
+  newsdex similar --json --limit 5 https://example.com/news/2023/10/kyiv-metro.html | jq .title
+  newsdex similar --all-copies --lang uk ID    # every version of the story, then the rest
+The id is the one search prints. Other versions of the same story come first.)"},
+    {"facets", R"(Examples:
+  newsdex facets --by year переговори зерно      # Ukrainian: matches per year, as a bar chart
+  newsdex facets --by month --since 2023 'мост Киев'
+  newsdex facets --by source --json grain talks | jq -r .value
+  newsdex facets --by lang 'Kyiv OR Київ OR Киев'
+The counts are over every match and add up to it (search --all-copies --count).)"},
     {"stats", R"(Examples:
   newsdex stats --db news-db
   newsdex stats --db news-db --json | jq .languages)"},

@@ -17,6 +17,7 @@
 #include <vector>
 #include <iostream>
 #include <memory>
+#include <limits>
 #include <set>
 #include <unistd.h>
 
@@ -118,10 +119,18 @@ Action add_index_command(CLI::App& app) {
         ->capture_default_str()->check(CLI::NonNegativeNumber);
     cmd->add_option("--commit-every", args->options.commit_every, "documents per commit")
         ->capture_default_str()->check(CLI::PositiveNumber);
+    cmd->add_option("--memory", args->options.memory_bytes,
+                    "memory the run may use (e.g. 512MB, 2GB): shards commit sooner when their uncommitted articles "
+                    "would need more")
+        ->capture_default_str()
+        ->transform(CLI::AsSizeValue(false))
+        ->check(CLI::Range(std::uint64_t{64} << 20, std::numeric_limits<std::uint64_t>::max()).description("at least 64MB"));
     cmd->add_option("--shards", args->options.shards,
                     "shards of a new index, each written by its own thread (default: one per core, at most 8; "
                     "an existing index keeps its own)")
         ->check(CLI::Range(1, 64));
+    cmd->add_flag("--no-spelling", [args](std::int64_t) { args->options.spelling = false; },
+                  "build no spelling data for \"did you mean\" (indexes faster)");
     cmd->add_flag("--no-resume", [args](std::int64_t) { args->options.resume = false; },
                   "read every file again, even those an earlier run finished");
     cmd->add_option("--checkpoint-every", args->options.checkpoint_every,

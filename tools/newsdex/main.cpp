@@ -51,22 +51,24 @@ std::string version_line() { return std::string("newsdex ") + newsdex::version()
 // `newsdex search Києві метро` as `newsdex search 'Києві метро'`: every word left over after the
 // options is part of the query, in order, as with grep-like tools; `--` ends the options.
 void take_query_words(CLI::App& app) {
-    CLI::App* search = find_command(app, "search");
-    CLI::Option* query = search ? search->get_option_no_throw("query") : nullptr;
-    if (!query) return;
-    // Join glues the words with the delimiter, which also splits each argument at it: a quoted
-    // query loses only repeated spaces, which the query language does not distinguish.
-    query->expected(1, CLI::detail::expected_max_vector_size)
-        ->allow_extra_args(true)
-        ->delimiter(' ')
-        ->multi_option_policy(CLI::MultiOptionPolicy::Join);
+    for (const char* name : {"search", "facets"}) {
+        CLI::App* command = find_command(app, name);
+        CLI::Option* query = command ? command->get_option_no_throw("query") : nullptr;
+        if (!query) continue;
+        // Join glues the words with the delimiter, which also splits each argument at it: a quoted
+        // query loses only repeated spaces, which the query language does not distinguish.
+        query->expected(1, CLI::detail::expected_max_vector_size)
+            ->allow_extra_args(true)
+            ->delimiter(' ')
+            ->multi_option_policy(CLI::MultiOptionPolicy::Join);
+    }
 }
 
 // The words after `--` of `newsdex search WORDS -- MORE`, taken out of @p args. CLI11 hands the
 // arguments after `--` back to the top level once the query has a word, so they are added to the
 // query here, after parsing.
 std::vector<std::string> take_words_after_marker(std::vector<std::string>& args) {
-    if (args.empty() || args.front() != "search") return {};
+    if (args.empty() || (args.front() != "search" && args.front() != "facets")) return {};
     const auto marker = std::find(args.begin(), args.end(), "--");
     if (marker == args.end()) return {};
     std::vector<std::string> words(marker + 1, args.end());
@@ -124,6 +126,8 @@ int main(int argc, char** argv) {
     add(add_show_command);
     add(add_stats_command);
     add(add_compact_command);
+    add(add_similar_command);
+    add(add_facets_command);
     actions[app.add_subcommand("version", "print the version of newsdex")] = [] {
         std::cout << version_line() << '\n';
         return kExitOk;
@@ -135,7 +139,7 @@ int main(int argc, char** argv) {
     try {
         std::vector<std::string> args(argv + 1, argv + argc);
         const std::vector<std::string> marked = take_words_after_marker(args);
-        CLI::Option* query = marked.empty() ? nullptr : find_command(app, "search")->get_option_no_throw("query");
+        CLI::Option* query = marked.empty() ? nullptr : find_command(app, args.front())->get_option_no_throw("query");
         if (query) query->required(false);
         std::reverse(args.begin(), args.end());  // CLI11 takes a vector in reverse order
         app.parse(args);

@@ -57,7 +57,8 @@ void print_json_lines(std::ostream& out, const SearchResults& results) {
         for (const auto& [b, e] : h.highlights) highlights.push_back({b, e});
         nlohmann::json j{{"rank", h.rank},   {"id", h.id},         {"score", h.score},   {"title", h.title},
                          {"url", h.url},     {"published", h.published}, {"lang", h.lang}, {"source", h.source},
-                         {"author", h.author}, {"origin", h.origin}, {"copies", h.copies}, {"matched", matched(h.all_words)},
+                         {"author", h.author}, {"origin", h.origin}, {"copies", h.copies}, {"cluster", h.cluster}, {"cluster_size", h.cluster_size},
+                         {"matched", matched(h.all_words)},
                          {"snippet", h.snippet}, {"highlights", highlights}};
         out << dump(j) << '\n';
     }
@@ -85,6 +86,10 @@ void print_for_people(std::ostream& out, const SearchResults& results, bool colo
         if (!h.source.empty()) meta += (meta.empty() ? "" : "  ") + h.source;
         meta += (meta.empty() ? "[" : "  [") + h.lang + "]";
         if (h.copies > 1) meta += "  (" + std::to_string(h.copies) + " copies)";
+        // The other versions of the story: near duplicates beyond the exact copies.
+        if (h.cluster_size > h.copies)
+            meta += "  (+" + std::to_string(h.cluster_size - h.copies) + " other version" +
+                    (h.cluster_size - h.copies == 1 ? "" : "s") + " of this story)";
         if (!h.all_words && !results.fell_back) meta += "  (some of the words)";
         out << paint(kDim) << meta << paint(kReset) << '\n';
         out << "   " << paint(kBold) << (h.title.empty() ? "(no title)" : h.title) << paint(kReset) << '\n';

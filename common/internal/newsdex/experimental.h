@@ -18,6 +18,12 @@ struct TermWeights {
     unsigned title = 1;        ///< a title word
     unsigned lead = 3;         ///< a word among the first lead_words words of the body
     unsigned lead_words = 50;  ///< how far the lead reaches (0: no lead)
+    /// Body length, in words, at which the lead weight stands as given (0: always as given).
+    /// Otherwise the lead weight is multiplied by BM25's length norm (1 - b + b * words /
+    /// lead_norm_words, b = 0.75) of the body, so that the search's normalisation by the whole
+    /// document's length leaves a lead word's weight about the same in a long story as in a
+    /// short one: the lead as a field of its own length (BM25F) within one Xapian field.
+    unsigned lead_norm_words = 0;
 };
 
 /// How a search weighs what matches. Set through SearchOptions::ranking.
@@ -51,6 +57,23 @@ struct Ranking {
     /// query found within proximity_window words of each other (in any order, any inflection).
     double proximity_bonus = 0;
     unsigned proximity_window = 3;
+    /// Extra weight, as a multiple of their BM25 weights, for two neighbouring plain words of the
+    /// query found in the query's order, as written, within sequence_window positions (2: side by
+    /// side): the ordered-window feature of the sequential dependence model, on the written forms
+    /// only, which carry positions (a cheap lookup, unlike proximity_bonus's inflected forms).
+    double sequence_bonus = 0;
+    unsigned sequence_window = 2;
+    /// The same for the two words in either order within sequence_near_window positions, as
+    /// written (the unordered window of the sequential dependence model).
+    double sequence_near_bonus = 0;
+    unsigned sequence_near_window = 8;
+    /// Weight of a plain word written with a capital inside a query that is not all capitals (a
+    /// name: «Зеленський», «Brexit»), as a multiple of an ordinary word's (1: the same).
+    double name_weight = 1;
+    /// true: a word with lemmas is matched by its written form as well as by its lemmas, so that
+    /// the form as typed, being indexed under its lemma too, counts twice. Off by default: on the
+    /// held-out headlines of docs/quality.md counting it once gained in English and Russian.
+    bool written_form_counts = false;
 };
 
 /// The settings an options struct carries, else the defaults.

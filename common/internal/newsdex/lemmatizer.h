@@ -5,11 +5,14 @@
 
 #include "newsdex/language.h"
 
+#include <array>
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace newsdex {
@@ -34,6 +37,30 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+/// Lemmas decided by any of several Lemmatizers (one per thread, e.g. one per shard writer), so
+/// that a run asks Hunspell about each word form once, not once per thread: every thread sees the
+/// same common words, and dictionary lookups were the largest cost of indexing after Xapian's own.
+/// Thread-safe. Entries are never removed, so references returned stay valid while it lives.
+class SharedLemmaCache {
+public:
+    /// The lemmas of @p form, or nullptr if no Lemmatizer has decided them yet.
+    const Lemmas* find(Language lang, std::string_view form) const;
+    /// Stores what a Lemmatizer decided; if another thread stored the form first, its answer
+    /// stays and is returned, so every thread indexes a form the same way.
+    const Lemmas& insert(Language lang, std::string_view form, Lemmas lemmas);
+    std::size_t size() const;
+
+private:
+    // Striped by a hash of the form: writers rarely meet on one lock.
+    static constexpr std::size_t kStripes = 32;
+    struct Stripe {
+        mutable std::mutex mutex;
+        std::unordered_map<std::string, Lemmas> lemmas;
+    };
+    Stripe& stripe(Language lang, std::string_view form, std::string& key) const;
+    mutable std::array<Stripe, kStripes> stripes_;
+};
+
 /// Dictionary lemmas (Hunspell) for Ukrainian and Russian, Snowball stems for English, and the
 /// rule-based stem for words the dictionary does not know. Results are cached per word form;
 /// dictionaries load on the first word of their language. Not thread-safe: one per thread.
@@ -45,6 +72,7 @@ public:
         std::size_t dictionary = 0;  ///< distinct forms the dictionary knew
         std::size_t fallback = 0;    ///< distinct forms given the rule-based stem
         std::size_t stored = 0;      ///< distinct forms answered by the stored lookup
+        std::size_t shared = 0;      ///< distinct forms another thread had decided (SharedLemmaCache)
     };
     /// A word form lemmatized for the first time since the last take_new_entries().
     struct Entry {
@@ -80,6 +108,11 @@ public:
     /// consistent with itself even if the dictionary package changes, and spares Hunspell calls.
     using StoredLookup = std::function<Lemmas(Language, std::string_view)>;
     void set_stored_lookup(StoredLookup lookup);
+
+    /// Shares decisions with other Lemmatizers (see SharedLemmaCache). A form another thread
+    /// decided is not reported as new here: that thread reports it, and the index's lemma tables
+    /// are read across shards. Set before the first lookup.
+    void set_shared_cache(std::shared_ptr<SharedLemmaCache> cache);
 
     /// Forms first seen since the last call, so the indexer can store them with the index.
     std::vector<Entry> take_new_entries();

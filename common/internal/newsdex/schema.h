@@ -31,11 +31,17 @@ inline constexpr std::string_view kUrlPrefix = "U";      ///< normalized URL wor
 inline constexpr std::string_view kDayPrefix = "D";      ///< YYYYMMDD, boolean
 inline constexpr std::string_view kMonthPrefix = "M";    ///< YYYYMM, boolean
 inline constexpr std::string_view kYearPrefix = "Y";     ///< YYYY, boolean
+/// One LSH band of the article's near-duplicate sketch (near_duplicate.h), boolean.
+inline constexpr std::string_view kNearDuplicatePrefix = "XN";
 
 // Value slots.
 inline constexpr unsigned kDateSlot = 0;      ///< "YYYYMMDDhhmmss" (UTC, see parse_date), sorts as a string
 inline constexpr unsigned kLangSlot = 1;      ///< language code
 inline constexpr unsigned kContentSlot = 2;   ///< hash of the normalized body: exact-duplicate key
+// Slots 3 and 4 were added without a schema change: indexes written before them are searched as
+// before, and the features that need them say so (docs/schema.md, "Values").
+inline constexpr unsigned kSourceSlot = 3;    ///< source name as written, for facets
+inline constexpr unsigned kSketchSlot = 4;    ///< near-duplicate MinHash sketch (near_duplicate::encode)
 
 /// Gap left between the title's last position and the body's first, so no phrase spans both.
 inline constexpr unsigned kTitleBodyGap = 100;

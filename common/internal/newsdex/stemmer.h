@@ -9,7 +9,8 @@
 
 namespace newsdex {
 
-/// English and Russian use Xapian's Snowball stemmers; Ukrainian, which no Snowball release
+/// English and Russian use Xapian's Snowball stemmers (Russian's then undoes alternations its
+/// endings-only stripping leaves, russian_stem_alternations); Ukrainian, which no Snowball release
 /// covers, uses a suffix stripper of our own (ukrainian_stem). Not thread-safe: one per thread.
 class Stemmer {
 public:
@@ -28,5 +29,9 @@ private:
 
 /// Light rule-based Ukrainian stemmer: strips one inflectional ending after the first vowel.
 std::string ukrainian_stem(std::string_view term);
+
+/// A Russian Snowball stem with the alternations inside it undone (fleeting vowels, -ова-/-у-
+/// verbs, short adjectives, imperatives), so that more of one word's forms share it.
+std::string russian_stem_alternations(std::string snowball_stem);
 
 }  // namespace newsdex

@@ -41,8 +41,20 @@ struct IndexOptions {
     /// stream restarts the clock at every chunk); longer and it is skipped as "timed out" (0: no
     /// limit). Catches files on which the archive library would otherwise loop.
     double max_member_seconds = 120;
-    std::size_t commit_every = 5000;                      ///< documents per Xapian commit
+    std::size_t commit_every = 5000;                      ///< documents per Xapian commit (at most)
+    /// Memory the run may use, in bytes. Xapian keeps what a shard wrote since its last commit in
+    /// memory (about 12 bytes per byte of article text), so each shard also commits once its
+    /// articles since the last commit hold (memory_bytes - kMemoryReserve) / shards / 12 bytes of
+    /// text: long articles commit sooner than commit_every. The dictionaries and caches take the
+    /// reserve.
+    std::uint64_t memory_bytes = 768ull << 20;
+    static constexpr std::uint64_t kMemoryReserve = 256ull << 20;
+    static constexpr std::uint64_t kMemoryPerTextByte = 12;
     bool lemma_positions = false;                         ///< lemma (Z) terms get positions too
+    /// Build the spelling data behind "did you mean" (newsdex/suggest.h) from titles and leads.
+    /// Off saves its indexing time (docs/benchmarks.md); suggestions then come only from the
+    /// keyboard-layout fix.
+    bool spelling = true;
     /// Research setting, not part of the stable API: null (always, outside newsdex's own
     /// evaluation) weighs title and lead words as docs/quality.md found best.
     std::shared_ptr<const experimental::TermWeights> weights;

@@ -113,7 +113,9 @@ struct SearchOptions {
     /// when the name starts with it or holds it as whole words ("dw.com" and "deutsche welle" both
     /// match "DW.com (Deutsche Welle)"); a value that matches no source throws OptionError.
     std::vector<std::string> sources;
-    bool collapse_duplicates = true;    ///< exact copies (same normalized body) shown once, with a count
+    /// Exact copies (same normalized body) and near duplicates (the same story republished with
+    /// edits: Hit::cluster) shown once, the best-placed of them, with their numbers.
+    bool collapse_duplicates = true;
     /// The match count is exact when at most this many articles match (Xapian looks at every one
     /// of them); beyond it, an estimate with bounds (SearchResults::count). 0: estimate only.
     /// Weighing every match costs time: on 28,249 articles, 2,000 added 1.3 ms to the mean of
@@ -137,6 +139,13 @@ struct SearchOptions {
     bool or_fallback = true;
 
 
+    /// A Cyrillic word also finds its spelling in the other of Ukrainian and Russian where the two
+    /// share a root (мост ↔ міст, Киев ↔ Київ, выборы ↔ вибори): the letter correspondences of
+    /// the two spellings, kept where the index holds the result in the other language. Off by
+    /// default: false friends (неделя/неділя) and derived spellings that are other words cost
+    /// precision within one language (docs/quality.md).
+    bool other_cyrillic = false;
+
     /// Research setting, not part of the stable API: null (always, outside newsdex's own
     /// evaluation) ranks as docs/quality.md found best.
     std::shared_ptr<const experimental::Ranking> ranking;
@@ -148,6 +157,11 @@ struct Hit {
     double score = 0;
     std::string title, url, published, lang, source, author, origin;
     std::size_t copies = 1;  ///< how many articles with this exact text the index holds
+    /// The story cluster: this article, its exact copies and its near duplicates (the same text
+    /// republished with edits, a new headline). cluster is a stable id (16 hex digits) shared by
+    /// every member; cluster_size counts the members the index holds (at least copies).
+    std::string cluster;
+    std::size_t cluster_size = 1;
     /// The article holds every plain word of the query. false only when the words were matched
     /// loosely (a long query, the OR fallback): then it holds some of them.
     bool all_words = true;
@@ -195,6 +209,32 @@ struct IndexStats {
     std::uintmax_t size_bytes = 0;
 };
 
+/// What facets() counts by.
+enum class FacetBy { year, month, day, source, lang };
+
+struct FacetBucket {
+    /// "2019", "2019-06", "2019-06-30", a source name as written, a language code; empty for the
+    /// articles without one (undated, no source).
+    std::string value;
+    std::size_t count = 0;
+};
+
+struct FacetCounts {
+    /// Dates in order, oldest first; sources and languages most articles first. The articles
+    /// without a value come last, so the counts add up to total.
+    std::vector<FacetBucket> buckets;
+    /// Every article the query matches, exact copies and near duplicates included (what search()
+    /// counts with collapse_duplicates off); always exact.
+    std::size_t total = 0;
+    bool fell_back = false;  ///< as SearchResults::fell_back
+};
+
+/// A feature the index was written without (an index older than it): re-indexing adds it.
+class NeedsReindexError : public SearchError {
+public:
+    using SearchError::SearchError;
+};
+
 /// Reads an index (docs/library.md).
 ///
 /// Threads: a Searcher is not thread-safe, its const members included: use one per thread, or
@@ -208,8 +248,9 @@ struct IndexStats {
 /// overwritten the snapshot, search(), stats() and find() move to the latest commit by themselves
 /// and run again, rather than fail.
 ///
-/// Lifetime: everything it returns (SearchResults, IndexStats, Article) is a plain value that
-/// stays valid after the Searcher is gone. The index's files stay open until it is destroyed.
+/// Lifetime: everything it returns (SearchResults, FacetCounts, IndexStats, Article) is a plain
+/// value that stays valid after the Searcher is gone. The index's files stay open until it is
+/// destroyed.
 class Searcher {
 public:
     /// Throws SearchError (NoIndexError when nothing at @p db_path can be an index) when
@@ -230,6 +271,20 @@ public:
 
     /// The stored article with this id (as in Hit::id), if the index holds it.
     std::optional<Article> find(const std::string& id) const;
+
+    /// How many of the articles matching @p query (as search() matches it, with the same filters
+    /// and OR fallback) fall in each bucket, counted over every match through Xapian's
+    /// ValueCountMatchSpy. Throws QueryError, OptionError, and NeedsReindexError for FacetBy::source
+    /// on an index written before source values were stored.
+    FacetCounts facets(const std::string& query, FacetBy by, const SearchOptions& options = {});
+
+    /// The articles most like the one with @p id: its own story cluster first, then the articles
+    /// best matching the 40 terms Xapian's relevance feedback finds most telling of it (an expand
+    /// set). options.offset, limit, snippets and collapse_duplicates apply, and the filters
+    /// (since, until, languages, sources); the query-matching knobs do not. Hits have
+    /// all_words set; score is the feedback query's weight. Returns nullopt when the index has
+    /// no such id.
+    std::optional<SearchResults> similar(const std::string& id, const SearchOptions& options = {});
 
 private:
     struct Impl;

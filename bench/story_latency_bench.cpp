@@ -1,0 +1,87 @@
+// Latency of the story features beside plain search, in process, on one index:
+//
+//   story-latency-bench --db DIR --queries FILE [--reps 3]
+//
+// Per query, in the same pass (so they meet the same cache state): search as shipped (story
+// clusters collapsed), search listing every copy (no clustering: the peer), facets by year and by
+// source, and similar for the query's first hit. Reported as p50 / p99 / mean milliseconds and the
+// ratio of each p50 to the peer's (docs/benchmarks.md, "Story clusters").
+#include "newsdex/searcher.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace {
+
+double percentile(std::vector<double> v, double p) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5))];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"latency of search, facets and similar"};
+    std::string db, queries_file;
+    int reps = 3;
+    app.add_option("--db", db, "index to query")->required();
+    app.add_option("--queries", queries_file, "query file, one per line")->required()->check(CLI::ExistingFile);
+    app.add_option("--reps", reps, "timed passes (after one warm-up pass)");
+    CLI11_PARSE(app, argc, argv);
+
+    std::vector<std::string> queries;
+    std::ifstream in(queries_file);
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty()) queries.push_back(line);
+
+    newsdex::Searcher searcher(db);
+    // The article similar() starts from: each query's first hit.
+    std::vector<std::string> first_hit;
+    for (const auto& q : queries) {
+        const auto r = searcher.search(q);
+        first_hit.push_back(r.hits.empty() ? "" : r.hits.front().id);
+    }
+    newsdex::SearchOptions every;
+    every.collapse_duplicates = false;
+    struct Task {
+        const char* name;
+        std::function<void(std::size_t)> run;
+        std::vector<double> ms;
+    };
+    std::vector<Task> tasks{
+        {"search, every copy listed (peer)", [&](std::size_t i) { searcher.search(queries[i], every); }, {}},
+        {"search, story clusters collapsed", [&](std::size_t i) { searcher.search(queries[i]); }, {}},
+        {"facets --by year", [&](std::size_t i) { searcher.facets(queries[i], newsdex::FacetBy::year); }, {}},
+        {"facets --by source", [&](std::size_t i) { searcher.facets(queries[i], newsdex::FacetBy::source); }, {}},
+        {"similar (first hit)", [&](std::size_t i) { if (!first_hit[i].empty()) searcher.similar(first_hit[i]); }, {}},
+    };
+    for (int pass = 0; pass <= reps; ++pass)
+        for (std::size_t i = 0; i < queries.size(); ++i)
+            for (std::size_t k = 0; k < tasks.size(); ++k) {
+                Task& task = tasks[(k + i + static_cast<std::size_t>(pass)) % tasks.size()];  // rotate who goes first
+                const auto start = std::chrono::steady_clock::now();
+                task.run(i);
+                const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+                if (pass > 0) task.ms.push_back(ms);
+            }
+    std::printf("index: %zu documents; %zu queries; %d timed passes after a warm-up\n\n", searcher.stats().documents,
+                queries.size(), reps);
+    std::printf("| what | p50 ms | p99 ms | mean ms | p50 / peer p50 |\n|---|---:|---:|---:|---:|\n");
+    const double peer = percentile(tasks[0].ms, 0.5);
+    for (const Task& t : tasks) {
+        double mean = 0;
+        for (double v : t.ms) mean += v;
+        mean /= static_cast<double>(std::max<std::size_t>(t.ms.size(), 1));
+        std::printf("| %s | %.2f | %.2f | %.2f | %.2f |\n", t.name, percentile(t.ms, 0.5), percentile(t.ms, 0.99), mean,
+                    percentile(t.ms, 0.5) / peer);
+    }
+    return 0;
+}
