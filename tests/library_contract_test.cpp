@@ -36,6 +36,7 @@ static_assert(std::is_base_of_v<Error, SearchError>);
 static_assert(std::is_base_of_v<Error, QueryError>);
 static_assert(std::is_base_of_v<SearchError, OptionError>);
 static_assert(std::is_base_of_v<SearchError, NoIndexError>);
+static_assert(std::is_base_of_v<SearchError, NeedsReindexError>);
 
 Article article(const std::string& id, const std::string& title, const std::string& body) {
     Article a;
@@ -102,6 +103,8 @@ TEST_CASE("every error newsdex reports is a newsdex::Error and names no command-
     SearchOptions bad_language;
     bad_language.languages = {"klingon"};
     messages.push_back(error_of([&] { searcher.search("harbour", bad_language); }));
+    messages.push_back(error_of([&] { searcher.facets("harbour", FacetBy::year, bad_date); }));
+    messages.push_back(error_of([&] { searcher.similar("doc-0", bad_source); }));
     {
         Indexer writer(tmp / "db");
         messages.push_back(error_of([&] { Indexer second(tmp / "db"); }));
@@ -173,11 +176,13 @@ TEST_CASE("a Searcher reads the commit it opened until reopen()", "[library][com
 
     index_articles(tmp / "db", 5, 3);  // committed by another Indexer meanwhile
     CHECK(searcher.search("harbour").count.matches == 5);
+    CHECK(searcher.facets("harbour", FacetBy::year).total == 5);
     CHECK_FALSE(searcher.find("doc-6").has_value());
     CHECK(searcher.stats().documents == 5);
 
     searcher.reopen();
     CHECK(searcher.search("harbour").count.matches == 8);
+    CHECK(searcher.facets("harbour", FacetBy::year).total == 8);
     REQUIRE(searcher.find("doc-6").has_value());
     CHECK(searcher.find("doc-6")->title == "Harbour report 6");
     CHECK(searcher.stats().documents == 8);
@@ -201,6 +206,8 @@ TEST_CASE("a Searcher whose commit was overwritten by later ones moves to the la
     write_round(0);
     Searcher searcher(tmp / "db");
     REQUIRE(searcher.search("marker0").count.matches == kArticles);
+    // One Searcher per call that reads, all on the first commit.
+    Searcher for_facets(tmp / "db"), for_similar(tmp / "db");
     for (int round = 1; round <= 3; ++round) write_round(round);
     SearchResults results;
     REQUIRE_NOTHROW(results = searcher.search("marker3"));
@@ -209,17 +216,27 @@ TEST_CASE("a Searcher whose commit was overwritten by later ones moves to the la
     CHECK(searcher.search("marker0").count.matches == 0);
     REQUIRE(searcher.find("doc-7").has_value());
     CHECK(searcher.find("doc-7")->body.find("marker3") != std::string::npos);
+
+    FacetCounts years;
+    REQUIRE_NOTHROW(years = for_facets.facets("marker3", FacetBy::year));
+    CHECK(years.total == kArticles);
+    std::optional<SearchResults> like;
+    REQUIRE_NOTHROW(like = for_similar.similar("doc-7"));
+    REQUIRE(like.has_value());
+    CHECK_FALSE(like->hits.empty());
 }
 
-TEST_CASE("results, stats and articles stay valid after their Searcher is gone", "[library][lifetime]") {
+TEST_CASE("results, facets, stats and articles stay valid after their Searcher is gone", "[library][lifetime]") {
     TempDir tmp("contract-lifetime");
     index_articles(tmp / "db", 0, 4);
     SearchResults results;
+    FacetCounts sources;
     IndexStats stats;
     std::optional<Article> found;
     {
         Searcher searcher(tmp / "db");
         results = searcher.search("storm");
+        sources = searcher.facets("storm", FacetBy::source);
         stats = searcher.stats();
         found = searcher.find("doc-1");
     }
@@ -229,6 +246,9 @@ TEST_CASE("results, stats and articles stay valid after their Searcher is gone",
         CHECK(hit.snippet.find("storm") != std::string::npos);
         CHECK_FALSE(hit.highlights.empty());
     }
+    REQUIRE(sources.buckets.size() == 1);
+    CHECK(sources.buckets.front().value == "Contract");
+    CHECK(sources.buckets.front().count == 2);
     CHECK(stats.documents == 4);
     CHECK(stats.sources.at("Contract") == 4);
     REQUIRE(found.has_value());

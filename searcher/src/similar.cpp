@@ -103,6 +103,8 @@ std::optional<SearchResults> Searcher::similar(const std::string& id, const Sear
             }
             results.hits.push_back(std::move(hit));
         }
+    } catch (const Xapian::DatabaseModifiedError& e) {
+        return impl_->on_latest_commit(e, [&] { return similar(id, options); });
     } catch (const Xapian::Error& e) {
         throw SearchError("cannot find articles like " + id + ": " + e.get_description());
     }

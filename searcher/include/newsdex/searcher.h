@@ -245,8 +245,8 @@ public:
 /// Commits: a Searcher reads the index as it was committed when it was opened or last reopen()ed,
 /// a snapshot, so that its searches agree with each other (offsets page through the same list).
 /// An Indexer's later commits show after reopen(). When so many commits followed that Xapian has
-/// overwritten the snapshot, search(), stats() and find() move to the latest commit by themselves
-/// and run again, rather than fail.
+/// overwritten the snapshot, search(), facets(), similar(), stats() and find() move to the latest
+/// commit by themselves and run again, rather than fail.
 ///
 /// Lifetime: everything it returns (SearchResults, FacetCounts, IndexStats, Article) is a plain
 /// value that stays valid after the Searcher is gone. The index's files stay open until it is
