@@ -2,7 +2,8 @@
 # Runs the examples of docs/library.md, as built in BIN_DIR (the build tree, or a program built
 # against an installed newsdex), and checks what each prints: indexing a dump, adding articles from
 # a file twice (replaced, not duplicated), searching with filters, newest first, and an option
-# error, snippets with highlights. Exits non-zero at the first difference.
+# error, snippets with highlights, a story's versions listed once, counted by year and found by
+# similar(). Exits non-zero at the first difference.
 #   examples_test.sh BIN_DIR CORPUS_ARCHIVE ARTICLES_TSV
 set -euo pipefail
 bin=$1
@@ -46,4 +47,15 @@ out=$("$bin/snippets" "$db" "crane storm")
 expect snippets "$out" '^1\. Harbour cranes return after the storm'
 expect snippets "$out" 'Two \[cranes\] damaged in the March \[storm\]'
 expect snippets "$out" '^the first article has [0-9]+ bytes of text$'
+# Three outlets' versions of one story: one hit, three versions; a year's count; the other two
+# versions first among the articles like it.
+out=$("$bin/stories" "$db" "comet Mowbray")
+expect stories "$out" '^1\. .*[Cc]omet.* \(3 versions, story [0-9a-f]{16}\)$'
+if grep -q '^2\. ' <<<"$out"; then
+    printf 'FAIL: stories: the versions of one story listed apart:\n%s\n' "$out" >&2
+    exit 1
+fi
+expect stories "$out" '^2023: 3$'
+expect "stories similar" "$out" '^like 1\. .* \(same story\)$'
+expect "stories similar" "$out" '^like 2\. .* \(same story\)$'
 echo "examples: all as documented"
