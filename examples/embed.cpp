@@ -1,5 +1,6 @@
 // Embedding newsdex: index articles a program already has, then search them.
-//   build/examples/newsdex-embed-example /tmp/example-db
+//   build/examples/embed /tmp/example-db
+#include <newsdex/error.h>
 #include <newsdex/indexer.h>
 #include <newsdex/searcher.h>
 
@@ -26,7 +27,7 @@ int main(int argc, char** argv) {
         options.limit = 5;
         for (const auto& hit : searcher.search("мосту Київ", options).hits)
             std::cout << hit.rank << ". " << hit.title << " — " << hit.snippet << '\n';
-    } catch (const std::exception& e) {
+    } catch (const newsdex::Error& e) {
         std::cerr << "newsdex example: " << e.what() << '\n';
         return 2;
     }

@@ -1,6 +1,7 @@
 // Parity: a sentence analysed as a document and the same sentence analysed as a query must give
 // the same terms, because indexing and query building share the analyzer and the lemma decisions.
 #include "newsdex/analyzer.h"
+#include "newsdex/experimental.h"
 #include "newsdex/indexer.h"
 #include "newsdex/schema.h"
 #include "query_builder.h"
@@ -11,6 +12,7 @@
 #include <catch2/catch.hpp>
 #include <xapian.h>
 
+#include <memory>
 #include <set>
 #include <string>
 
@@ -48,7 +50,9 @@ std::set<std::string> query_terms(const Xapian::Database& db, const std::string&
     // alone (its written form is indexed under them too); with the written form as well, the
     // query's terms are the document's.
     SearchOptions options;
-    options.written_form_counts = true;
+    auto ranking = std::make_shared<experimental::Ranking>();
+    ranking->written_form_counts = true;
+    options.ranking = std::move(ranking);
     const Xapian::Query q = builder.build(parse_query(text), db, options);
     return std::set<std::string>(q.get_unique_terms_begin(), q.get_unique_terms_end());
 }

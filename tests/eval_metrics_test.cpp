@@ -189,14 +189,14 @@ TEST_CASE("variants parse from specs and reject unknown settings", "[eval]") {
     const Variant v = parse_variant("mine=match:or,k1:0.9,b:0.4,stems:0,prox:0.5");
     CHECK(v.name == "mine");
     CHECK(v.options.long_query_match == newsdex::WordMatch::any);
-    CHECK(v.options.bm25_k1 == 0.9);
-    CHECK_FALSE(v.options.use_stems);
-    CHECK(v.options.proximity_bonus == 0.5);
+    CHECK(v.ranking.bm25_k1 == 0.9);
+    CHECK_FALSE(v.ranking.use_stems);
+    CHECK(v.ranking.proximity_bonus == 0.5);
     CHECK_THROWS_AS(parse_variant("bad=k1:x"), std::invalid_argument);
     CHECK_THROWS_AS(parse_variant("bad=colour:red"), std::invalid_argument);
     CHECK_THROWS_AS(parse_variant("no-such-variant"), std::invalid_argument);
     CHECK(parse_variant("xapian-snowball").xapian_peer);
-    CHECK(parse_variant("xapian-snowball").options.use_stems);
+    CHECK(parse_variant("xapian-snowball").ranking.use_stems);
     CHECK_FALSE(parse_variant("default").xapian_peer);
     CHECK_THROWS_AS(parse_variant("bad=engine:lucene"), std::invalid_argument);
 }

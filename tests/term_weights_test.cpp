@@ -1,4 +1,4 @@
-// What each part of an article weighs (TermWeights): title and lead words count more within the
+// What each part of an article weighs (experimental::TermWeights): title and lead words count more within the
 // document, so the ranking prefers articles whose opening is about the query.
 #include "document_builder.h"
 #include "test_support.h"
@@ -34,7 +34,7 @@ Article make_article(std::string id, std::string title, std::string body) {
 }  // namespace
 
 TEST_CASE("title and lead words get their weight per occurrence, the rest of the body 1", "[weights]") {
-    TermWeights weights;
+    experimental::TermWeights weights;
     weights.title = 3;
     weights.lead = 2;
     weights.lead_words = 4;
@@ -52,7 +52,7 @@ TEST_CASE("title and lead words get their weight per occurrence, the rest of the
     CHECK(wdf_of(doc, "Z" + lemmas.front()) == 2);
 
     // Without a lead every body word counts once.
-    DocumentBuilder flat(false, TermWeights{1, 1, 0});
+    DocumentBuilder flat(false, experimental::TermWeights{1, 1, 0});
     Article b = make_article("f", "Crane", "harbour barge arrived today and the harbour cheered loudly");
     const Xapian::Document flat_doc = flat.build(b);
     CHECK(wdf_of(flat_doc, "crane") == 1);
@@ -61,7 +61,7 @@ TEST_CASE("title and lead words get their weight per occurrence, the rest of the
 }
 
 TEST_CASE("lead_norm_words scales the lead weight by the body's BM25 length norm", "[weights]") {
-    TermWeights weights;
+    experimental::TermWeights weights;
     weights.lead = 4;
     weights.lead_words = 2;
     weights.lead_norm_words = 8;

@@ -2,6 +2,7 @@
 // minimum's filter against a count by hand, in both its forms), the OR fallback, exact forms
 // only, and the bonuses.
 #include "newsdex/analyzer.h"
+#include "newsdex/experimental.h"
 #include "newsdex/indexer.h"
 #include "newsdex/schema.h"
 #include "newsdex/searcher.h"
@@ -77,15 +78,22 @@ double score_of(const SearchResults& r, const std::string& id) {
     return -1;
 }
 
+// @p o with research settings (newsdex/experimental.h) changed by @p set.
+template <class Set>
+SearchOptions ranked(SearchOptions o, Set set) {
+    auto ranking = std::make_shared<experimental::Ranking>(experimental::or_default(o.ranking));
+    set(*ranking);
+    o.ranking = std::move(ranking);
+    return o;
+}
+
+// The form as typed counts as well as its lemmas, so that "walking" is told from "walked"; the
+// default (once, through the lemmas) has its own test below.
 SearchOptions base() {
     SearchOptions o;
     o.snippets = false;
     o.limit = 50;
-    o.exact_form_bonus = o.title_bonus = o.proximity_bonus = o.all_words_bonus = 0;
-    o.sequence_bonus = o.sequence_near_bonus = 0;
-    o.name_weight = 1;
-    o.written_form_counts = true;
-    return o;
+    return ranked(o, [](auto& r) { r.written_form_counts = true; });
 }
 
 const char* kLong = "alpha beta gamma delta epsilon zeta";  // six plain words: a long query
@@ -138,7 +146,7 @@ TEST_CASE("use_stems=false matches the exact written form only", "[ranking]") {
     Searcher s(index.path());
     SearchOptions o = base();
     CHECK(ids(s.search("walking", o)) == std::set<std::string>{"walking", "walked"});
-    o.use_stems = false;
+    o = ranked(o, [](auto& r) { r.use_stems = false; });
     CHECK(ids(s.search("walking", o)) == std::set<std::string>{"walking"});
 }
 
@@ -149,15 +157,17 @@ TEST_CASE("bonuses raise the documents they are about and no others", "[ranking]
 
     const auto plain = s.search("red apple", o);
     CHECK(score_of(plain, "adjacent") == Approx(score_of(plain, "apart")));
-    o.proximity_bonus = 1;
-    o.proximity_window = 2;
+    o = ranked(o, [](auto& r) {
+        r.proximity_bonus = 1;
+        r.proximity_window = 2;
+    });
     const auto near = s.search("red apple", o);
     CHECK(score_of(near, "adjacent") > score_of(near, "apart") * 1.5);
     CHECK(score_of(near, "apart") == Approx(score_of(plain, "apart")));
 
     o = base();
     const auto stems = s.search("walking", o);
-    o.exact_form_bonus = 1;
+    o = ranked(o, [](auto& r) { r.exact_form_bonus = 1; });
     const auto exact = s.search("walking", o);
     CHECK(score_of(exact, "walking") > score_of(stems, "walking"));
     CHECK(score_of(exact, "walked") == Approx(score_of(stems, "walked")));
@@ -165,14 +175,14 @@ TEST_CASE("bonuses raise the documents they are about and no others", "[ranking]
     o = base();
     o.long_query_match = WordMatch::any;
     const auto relaxed = s.search("alpha beta gamma delta epsilon", o);
-    o.all_words_bonus = 1;
+    o = ranked(o, [](auto& r) { r.all_words_bonus = 1; });
     const auto every = s.search("alpha beta gamma delta epsilon", o);
     CHECK(score_of(every, "five") == Approx(2 * score_of(relaxed, "five")));  // the only one with all five
     CHECK(score_of(every, "three") == Approx(score_of(relaxed, "three")));
 
     o = base();
     const auto body = s.search("harbour news", o);
-    o.title_bonus = 1;
+    o = ranked(o, [](auto& r) { r.title_bonus = 1; });
     const auto title = s.search("harbour news", o);
     CHECK(score_of(title, "in-title") > score_of(body, "in-title"));
     CHECK(score_of(title, "in-body") == Approx(score_of(body, "in-body")));
@@ -184,7 +194,7 @@ TEST_CASE("word pairs as written: in order side by side, or in either order with
     SearchOptions o = base();
     // "adjacent": red apple green pear; "apart": red pear green apple.
     const auto plain = s.search("red apple", o);
-    o.sequence_bonus = 1;
+    o = ranked(o, [](auto& r) { r.sequence_bonus = 1; });
     const auto ordered = s.search("red apple", o);
     CHECK(score_of(ordered, "adjacent") > score_of(plain, "adjacent") * 1.5);
     CHECK(score_of(ordered, "apart") == Approx(score_of(plain, "apart")));
@@ -194,18 +204,20 @@ TEST_CASE("word pairs as written: in order side by side, or in either order with
     CHECK(score_of(reversed, "adjacent") == Approx(score_of(reversed_plain, "adjacent")));
     // Ordered within three positions: "red pear green" leaves green two after red.
     const auto gap_plain = s.search("red green", base());
-    o.sequence_window = 2;
+    o = ranked(o, [](auto& r) { r.sequence_window = 2; });
     CHECK(score_of(s.search("red green", o), "apart") == Approx(score_of(gap_plain, "apart")));
-    o.sequence_window = 3;
+    o = ranked(o, [](auto& r) { r.sequence_window = 3; });
     CHECK(score_of(s.search("red green", o), "apart") > score_of(gap_plain, "apart") * 1.5);
 
     o = base();
-    o.sequence_near_bonus = 1;
-    o.sequence_near_window = 2;
+    o = ranked(o, [](auto& r) {
+        r.sequence_near_bonus = 1;
+        r.sequence_near_window = 2;
+    });
     const auto near = s.search("apple red", o);
     CHECK(score_of(near, "adjacent") > score_of(reversed_plain, "adjacent") * 1.5);  // either order
     CHECK(score_of(near, "apart") == Approx(score_of(reversed_plain, "apart")));      // four apart
-    o.sequence_near_window = 4;
+    o = ranked(o, [](auto& r) { r.sequence_near_window = 4; });
     CHECK(score_of(s.search("apple red", o), "apart") > score_of(reversed_plain, "apart") * 1.5);
 }
 
@@ -215,7 +227,7 @@ TEST_CASE("a capitalised word inside a query in small letters weighs name_weight
     SearchOptions o = base();
     o.short_query_match = WordMatch::any;
     const auto plain = s.search("the meeting in London", o);
-    o.name_weight = 2;
+    o = ranked(o, [](auto& r) { r.name_weight = 2; });
     const auto names = s.search("the meeting in London", o);
     CHECK(score_of(names, "a-name") == Approx(2 * score_of(plain, "a-name")));
     CHECK(score_of(names, "a-word") == Approx(score_of(plain, "a-word")));
@@ -231,7 +243,7 @@ TEST_CASE("written_form_counts: the form as typed counts as well as its lemma, o
     SearchOptions o = base();
     const auto both = s.search("walking", o);
     CHECK(score_of(both, "walking") > score_of(both, "walked"));
-    o.written_form_counts = false;
+    o = ranked(o, [](auto& r) { r.written_form_counts = false; });
     const auto lemma = s.search("walking", o);
     REQUIRE(lemma.hits.size() == 2);
     CHECK(score_of(lemma, "walking") == Approx(score_of(lemma, "walked")));
@@ -339,13 +351,14 @@ TEST_CASE("the operator form of a minimum, for remote shards, matches as the loc
         builder.set_serialisable(true);
         SearchOptions options = at_least(k);
         // Both sides weigh with the same scheme, so that their scores can be compared.
-        options.weighting = SearchOptions::Weighting::bm25;
+        options = ranked(options, [](auto& r) { r.weighting = experimental::Ranking::Weighting::bm25; });
+        const experimental::Ranking& ranking = experimental::or_default(options.ranking);
         const Xapian::Query query = builder.build(parse_query(kEightWords), db, options);
         // Serialisable: no posting source, which is what a remote server cannot rebuild.
         CHECK_NOTHROW(Xapian::Query::unserialise(query.serialise()));
         CHECK(builder.word_match_note().empty());
         Xapian::Enquire enquire(db);
-        enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0, 1, options.bm25_b, 0.5));
+        enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.bm25_k1, 0, 1, ranking.bm25_b, 0.5));
         enquire.set_query(query);
         std::map<std::string, double> found;
         const Xapian::MSet mset = enquire.get_mset(0, 1000);
@@ -426,7 +439,7 @@ TEST_CASE("the default weighs words as BM25 with k1 2 and b 0.75 (docs/quality.m
     SearchOptions o;
     o.snippets = false;
     o.limit = 50;
-    o.use_stems = false;  // the query is then the one written term, which Xapian can weigh alone
+    o = ranked(o, [](auto& r) { r.use_stems = false; });  // the query is then the one written term, which Xapian can weigh alone
     const auto results = s.search("alpha", o);
     REQUIRE(results.hits.size() == 4);
 
@@ -451,10 +464,12 @@ TEST_CASE("by default a word counts through its lemmas once, the form as typed n
     Searcher s(index.path());
     SearchOptions o;
     o.snippets = false;
-    CHECK_FALSE(o.written_form_counts);
-    CHECK(o.name_weight == 1);
-    CHECK(o.sequence_bonus == 0);
-    CHECK(o.sequence_near_bonus == 0);
+    CHECK_FALSE(o.ranking);
+    const experimental::Ranking& defaults = experimental::or_default(o.ranking);
+    CHECK_FALSE(defaults.written_form_counts);
+    CHECK(defaults.name_weight == 1);
+    CHECK(defaults.sequence_bonus == 0);
+    CHECK(defaults.sequence_near_bonus == 0);
     CHECK_FALSE(o.other_cyrillic);
     const auto results = s.search("walking", o);
     REQUIRE(results.hits.size() == 2);

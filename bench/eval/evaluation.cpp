@@ -17,8 +17,8 @@ void index_collection(const std::vector<Article>& articles, const std::string& d
     indexer.commit();
 }
 
-TermWeights parse_weights(const std::string& spec) {
-    TermWeights weights;
+experimental::TermWeights parse_weights(const std::string& spec) {
+    experimental::TermWeights weights;
     for_each_setting(spec, [&](const std::string& key, const std::string& number) {
         unsigned value = 0;
         try {
@@ -52,6 +52,7 @@ std::vector<QueryScore> score_variant(const std::string& db_path, const std::str
     options.offset = 0;
     options.limit = kRecallCutoff;
     options.snippets = false;
+    options.ranking = std::make_shared<const experimental::Ranking>(variant.ranking);
     std::vector<QueryScore> scores;
     for (const Query& query : set.queries) {
         const auto judged = set.qrels.find(query.id);
@@ -69,7 +70,7 @@ std::vector<QueryScore> score_variant(const std::string& db_path, const std::str
         std::vector<std::string> ranking;
         const auto start = std::chrono::steady_clock::now();
         try {
-            if (peer) ranking = peer->search(query.text, score.lang, options.use_stems, kRecallCutoff, variant.peer_k1);
+            if (peer) ranking = peer->search(query.text, score.lang, variant.ranking.use_stems, kRecallCutoff, variant.peer_k1);
             else
                 for (const Hit& hit : searcher->search(query.text, options).hits) ranking.push_back(hit.id);
         } catch (const QueryError&) {

@@ -22,7 +22,7 @@ void index_collection(const std::vector<Article>& articles, const std::string& d
 
 /// Term weights from "title:3,lead:2,lead-words:50" over the library defaults. Throws
 /// std::invalid_argument.
-TermWeights parse_weights(const std::string& spec);
+experimental::TermWeights parse_weights(const std::string& spec);
 
 struct QueryScore {
     std::string qid;

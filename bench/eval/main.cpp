@@ -84,7 +84,7 @@ int run(RunArgs args) {
         fs::remove_all(db, ec);
         const auto start = std::chrono::steady_clock::now();
         newsdex::IndexOptions index_options;
-        index_options.weights = parse_weights(args.weights);
+        index_options.weights = std::make_shared<const newsdex::experimental::TermWeights>(parse_weights(args.weights));
         index_collection(articles, db, index_options);
         std::cerr << "indexed " << articles.size() << " documents in " << seconds_since(start) << " s into " << db << "\n";
     }

@@ -53,8 +53,8 @@ WordMatch parse_match(const std::string& value) {
     throw std::invalid_argument("unknown match mode \"" + value + "\" (and, or, min)");
 }
 
-SearchOptions::Weighting parse_weighting(const std::string& value) {
-    using W = SearchOptions::Weighting;
+experimental::Ranking::Weighting parse_weighting(const std::string& value) {
+    using W = experimental::Ranking::Weighting;
     if (value == "bm25") return W::bm25;
     if (value == "bm25plus") return W::bm25plus;
     if (value == "dph") return W::dph;
@@ -76,6 +76,7 @@ double parse_number(const std::string& key, const std::string& value) {
 
 void apply_settings(Variant& v, const std::string& settings) {
     SearchOptions& o = v.options;
+    experimental::Ranking& r = v.ranking;
     for_each_setting(settings, [&](const std::string& key, const std::string& value) {
         if (key == "match") o.short_query_match = o.long_query_match = parse_match(value);
         else if (key == "short") o.short_query_match = parse_match(value);
@@ -83,25 +84,25 @@ void apply_settings(Variant& v, const std::string& settings) {
         else if (key == "min") o.minimum_should_match = parse_number(key, value);
         else if (key == "long-words") o.long_query_words = static_cast<std::size_t>(parse_number(key, value));
         else if (key == "fallback") o.or_fallback = parse_number(key, value) != 0;
-        else if (key == "k1") o.bm25_k1 = parse_number(key, value);
-        else if (key == "b") o.bm25_b = parse_number(key, value);
-        else if (key == "stems") o.use_stems = parse_number(key, value) != 0;
-        else if (key == "exact") o.exact_form_bonus = parse_number(key, value);
-        else if (key == "title") o.title_bonus = parse_number(key, value);
-        else if (key == "prox") o.proximity_bonus = parse_number(key, value);
-        else if (key == "every") o.all_words_bonus = parse_number(key, value);
-        else if (key == "window") o.proximity_window = static_cast<unsigned>(parse_number(key, value));
-        else if (key == "seq") o.sequence_bonus = parse_number(key, value);
-        else if (key == "seq-window") o.sequence_window = static_cast<unsigned>(parse_number(key, value));
-        else if (key == "seq-near") o.sequence_near_bonus = parse_number(key, value);
-        else if (key == "seq-near-window") o.sequence_near_window = static_cast<unsigned>(parse_number(key, value));
-        else if (key == "names") o.name_weight = parse_number(key, value);
-        else if (key == "form") o.written_form_counts = parse_number(key, value) != 0;
+        else if (key == "k1") r.bm25_k1 = parse_number(key, value);
+        else if (key == "b") r.bm25_b = parse_number(key, value);
+        else if (key == "stems") r.use_stems = parse_number(key, value) != 0;
+        else if (key == "exact") r.exact_form_bonus = parse_number(key, value);
+        else if (key == "title") r.title_bonus = parse_number(key, value);
+        else if (key == "prox") r.proximity_bonus = parse_number(key, value);
+        else if (key == "every") r.all_words_bonus = parse_number(key, value);
+        else if (key == "window") r.proximity_window = static_cast<unsigned>(parse_number(key, value));
+        else if (key == "seq") r.sequence_bonus = parse_number(key, value);
+        else if (key == "seq-window") r.sequence_window = static_cast<unsigned>(parse_number(key, value));
+        else if (key == "seq-near") r.sequence_near_bonus = parse_number(key, value);
+        else if (key == "seq-near-window") r.sequence_near_window = static_cast<unsigned>(parse_number(key, value));
+        else if (key == "names") r.name_weight = parse_number(key, value);
+        else if (key == "form") r.written_form_counts = parse_number(key, value) != 0;
         else if (key == "cognates") o.other_cyrillic = parse_number(key, value) != 0;
-        else if (key == "scheme") o.weighting = parse_weighting(value);
-        else if (key == "prf") o.feedback_terms = static_cast<std::size_t>(parse_number(key, value));
-        else if (key == "prf-docs") o.feedback_documents = static_cast<std::size_t>(parse_number(key, value));
-        else if (key == "prf-weight") o.feedback_weight = parse_number(key, value);
+        else if (key == "scheme") r.weighting = parse_weighting(value);
+        else if (key == "prf") r.feedback_terms = static_cast<std::size_t>(parse_number(key, value));
+        else if (key == "prf-docs") r.feedback_documents = static_cast<std::size_t>(parse_number(key, value));
+        else if (key == "prf-weight") r.feedback_weight = parse_number(key, value);
         else if (key == "engine") {
             if (value != "newsdex" && value != "xapian") throw std::invalid_argument("unknown engine \"" + value + "\" (newsdex, xapian)");
             v.xapian_peer = value == "xapian";

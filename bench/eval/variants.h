@@ -1,6 +1,7 @@
 // Named ways to query the same index (SearchOptions), so that one run compares them all.
 #pragma once
 
+#include "newsdex/experimental.h"
 #include "newsdex/searcher.h"
 
 #include <functional>
@@ -13,7 +14,8 @@ struct Variant {
     std::string name;
     std::string spec;  ///< the settings that differ from the library defaults, as parsed
     SearchOptions options;
-    /// true: the plain Xapian peer (xapian_peer.h) answers, stemming when options.use_stems.
+    experimental::Ranking ranking;  ///< searched with (options.ranking is left null)
+    /// true: the plain Xapian peer (xapian_peer.h) answers, stemming when ranking.use_stems.
     bool xapian_peer = false;
     /// For the peer: words of the body indexed a second time (a database of its own), and BM25's
     /// k1 (0: Xapian's default).

@@ -1,5 +1,7 @@
 #include "newsdex/analyzer.h"
 
+#include "newsdex/error.h"
+
 #include "link_spans.h"
 #include "mixed_script.h"
 
@@ -119,9 +121,9 @@ struct Analyzer::Impl {
     Impl() {
         UErrorCode status = U_ZERO_ERROR;
         nfkc_casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
-        if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU NFKC_Casefold: ") + u_errorName(status));
+        if (U_FAILURE(status)) throw Error(std::string("cannot load ICU's NFKC case folding: ") + u_errorName(status));
         words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-        if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU word break iterator: ") + u_errorName(status));
+        if (U_FAILURE(status)) throw Error(std::string("cannot make ICU's word break iterator: ") + u_errorName(status));
     }
 
     // Case folding and NFKC only matter outside ASCII; most English words take the short path.

@@ -58,7 +58,7 @@ Xapian::termcount DocumentBuilder::weight_of(const Token& token, bool title, std
 
 Xapian::termcount DocumentBuilder::lead_weight(std::size_t words) const {
     if (weights_.lead_norm_words == 0) return weights_.lead;
-    constexpr double b = 0.75;  // SearchOptions::bm25_b's default
+    constexpr double b = 0.75;  // experimental::Ranking::bm25_b's default
     const double norm = 1 - b + b * static_cast<double>(words) / weights_.lead_norm_words;
     return std::max<Xapian::termcount>(1, static_cast<Xapian::termcount>(std::lround(weights_.lead * norm)));
 }

@@ -1,8 +1,9 @@
-// Article → Xapian document, following common/include/newsdex/schema.h.
+// Article → Xapian document, following common/internal/newsdex/schema.h.
 #pragma once
 
 #include "newsdex/analyzer.h"
 #include "newsdex/article.h"
+#include "newsdex/experimental.h"
 #include "newsdex/indexer.h"
 #include "newsdex/lemmatizer.h"
 
@@ -14,7 +15,7 @@ class DocumentBuilder {
 public:
     /// @p lemma_positions: give lemma terms positions too (phrases and NEAR on lemmas; a larger
     /// index). Off by default: positions stay on the written forms only.
-    explicit DocumentBuilder(bool lemma_positions = false, TermWeights weights = {})
+    explicit DocumentBuilder(bool lemma_positions = false, experimental::TermWeights weights = {})
         : lemma_positions_(lemma_positions), weights_(weights) {}
 
     /// Fills in the article's language (detected, the declared one as a hint) before building.
@@ -42,7 +43,7 @@ private:
     Analyzer analyzer_;
     Lemmatizer lemmatizer_;
     bool lemma_positions_;
-    TermWeights weights_;
+    experimental::TermWeights weights_;
     std::vector<std::string> spelling_words_;
 };
 

@@ -26,7 +26,7 @@ IndexLock::IndexLock(const std::string& dir) {
         if (err != EWOULDBLOCK) throw IndexError("cannot lock the index " + dir + ": " + std::strerror(err));
         std::string pid = n > 0 ? std::string(holder, static_cast<std::size_t>(n)) : std::string();
         while (!pid.empty() && (pid.back() == '\n' || pid.back() == ' ')) pid.pop_back();
-        throw IndexError("index " + dir + " is locked: another newsdex index" + (pid.empty() ? "" : " (pid " + pid + ")") +
+        throw IndexError("index " + dir + " is locked: another newsdex indexer" + (pid.empty() ? "" : " (pid " + pid + ")") +
                          " is writing to it; wait for it to finish");
     }
     // Only for the message above: the lock itself is the flock, not the contents.

@@ -29,7 +29,7 @@ std::string write_problem(const Xapian::Error& e) {
     else if (has("Read-only file system")) what = "the file system is read-only";
     else if (has("Permission denied")) what = "permission denied";
     else return e.get_msg() + (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : "");
-    return what + "; what was committed before is kept (run the same command again to resume)";
+    return what + "; what was committed before is kept (indexing the same sources again resumes)";
 }
 
 // A shard whose creation was killed before Xapian wrote its version file ("iamglass") holds table
@@ -73,14 +73,14 @@ struct ShardWriter::Writer {
     // Xapian's add_spelling() costs a sorted-map update per call, and news repeats its words.
     std::unordered_map<std::string, Xapian::termcount> spelling;
 
-    Writer(bool lemma_positions, TermWeights weights) : builder(lemma_positions, weights) {}
+    Writer(bool lemma_positions, experimental::TermWeights weights) : builder(lemma_positions, weights) {}
 };
 
 ShardWriter::ShardWriter(std::string path, const IndexOptions& options, std::shared_ptr<SharedLemmaCache> lemmas)
     : path_(std::move(path)),
       options_(options),
       text_budget_(text_budget(options)),
-      writer_(std::make_unique<Writer>(options.lemma_positions, options.weights)) {
+      writer_(std::make_unique<Writer>(options.lemma_positions, experimental::or_default(options.weights))) {
     auto& db = writer_->db;
     try {
         std::error_code ec;
@@ -88,7 +88,7 @@ ShardWriter::ShardWriter(std::string path, const IndexOptions& options, std::sha
         clear_uncreated_database(path_);
         db = Xapian::WritableDatabase(path_, Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError&) {
-        throw IndexError("index " + path_ + " is locked: another newsdex index is writing to it");
+        throw IndexError("index " + path_ + " is locked: another newsdex indexer is writing to it");
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot open index " + path_ + " for writing: " + write_problem(e));
     }

@@ -30,7 +30,7 @@ struct Member {
     /// Line number of data's first line in the whole member (JSON Lines arrive in chunks).
     std::size_t first_line = 1;
     /// How far into its file the reader is once this member (or chunk of lines) is read.
-    ReadPosition position;
+    ReadPosition position{};  // {}: aggregate initializations that stop before it need not name it
     /// Bytes of the source consumed (as ProgressSink counts them) before and after this member was
     /// read: a progress display moves between the two while the member's articles are indexed,
     /// rather than waiting at one point for all of a chunk of JSON Lines.

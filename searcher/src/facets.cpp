@@ -65,7 +65,7 @@ FacetCounts Searcher::facets(const std::string& query_text, FacetBy by, const Se
         const std::string sources(schema::kSourcePrefix);
         if (by == FacetBy::source && db.get_value_freq(slot) == 0 && db.allterms_begin(sources) != db.allterms_end(sources))
             throw NeedsReindexError("this index was written before newsdex stored source values, so it cannot count "
-                                    "by source; re-index it (newsdex index with the same sources) to add them");
+                                    "by source");
         const Xapian::Query filter = filter_query(options, db);
         Xapian::Enquire enquire(db);
         enquire.set_weighting_scheme(Xapian::BoolWeight());  // counting: no weights needed
@@ -111,6 +111,8 @@ FacetCounts Searcher::facets(const std::string& query_text, FacetBy by, const Se
         std::size_t counted = 0;
         for (const FacetBucket& b : counts.buckets) counted += b.count;
         if (counted < counts.total) counts.buckets.push_back({"", counts.total - counted});
+    } catch (const Xapian::DatabaseModifiedError& e) {
+        return impl_->on_latest_commit(e, [&] { return facets(query_text, by, options); });
     } catch (const Xapian::Error& e) {
         throw SearchError("facets failed: " + e.get_description());
     }

@@ -37,6 +37,7 @@ Xapian::Query QueryBuilder::build(const QueryNode& node, const Xapian::Database&
     spec_ = {};
     stop_highlights_.clear();
     options_ = options;
+    ranking_ = experimental::or_default(options.ranking);
     plain_words_ = 0;
     word_match_ = WordMatch::all;
     word_match_note_.clear();
@@ -90,30 +91,30 @@ Xapian::Query QueryBuilder::phrase_query(const std::vector<Token>& tokens, bool 
 
 Xapian::Query QueryBuilder::word_forms(const std::string& term, bool positive, bool title) {
     const Xapian::Query exact(prefixed(title ? schema::kTitlePrefix : "", term));
-    if (!options_.use_stems) {
+    if (!ranking_.use_stems) {
         if (positive) spec_.exact_terms.insert(term);
         return exact;
     }
     const std::string_view lemma_prefix = title ? schema::kTitleStemPrefix : schema::kStemPrefix;
     const Lemmas lemmas = word_lemmas(term);
     // The written form is indexed under its lemmas as well: without it in the synonym, it counts
-    // once (SearchOptions::written_form_counts).
+    // once (experimental::Ranking::written_form_counts).
     std::vector<Xapian::Query> forms;
-    if (options_.written_form_counts || lemmas.empty()) forms.push_back(exact);
+    if (ranking_.written_form_counts || lemmas.empty()) forms.push_back(exact);
     for (const std::string& lemma : lemmas) forms.emplace_back(prefixed(lemma_prefix, lemma));
     if (options_.other_cyrillic)
         for (const std::string& other : other_cyrillic_spellings(term)) {
             const Lemmas other_lemmas = word_lemmas(other);
-            if (options_.written_form_counts || other_lemmas.empty()) forms.emplace_back(prefixed(title ? schema::kTitlePrefix : "", other));
+            if (ranking_.written_form_counts || other_lemmas.empty()) forms.emplace_back(prefixed(title ? schema::kTitlePrefix : "", other));
             for (const std::string& lemma : other_lemmas) forms.emplace_back(prefixed(lemma_prefix, lemma));
             if (positive) highlight_word(other);
         }
     if (positive) highlight_word(term);
     // One word, however many forms: BM25 must count it once, not once per form.
     Xapian::Query word(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
-    if (options_.exact_form_bonus <= 0 || lemmas.empty() || !positive) return word;
+    if (ranking_.exact_form_bonus <= 0 || lemmas.empty() || !positive) return word;
     return Xapian::Query(Xapian::Query::OP_OR, word,
-                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, options_.exact_form_bonus));
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, ranking_.exact_form_bonus));
 }
 
 Xapian::Query QueryBuilder::word_query(const QueryNode& node, bool positive, const std::string& field) {

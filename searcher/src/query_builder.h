@@ -5,6 +5,7 @@
 #include "query_parser.h"
 
 #include "newsdex/analyzer.h"
+#include "newsdex/experimental.h"
 #include "newsdex/searcher.h"
 #include "stored_lemmas.h"
 
@@ -51,7 +52,7 @@ private:
     Xapian::Query top_level_and(const QueryNode& node);
     Xapian::Query proximity_bonus(const std::vector<const QueryNode*>& words);
     Xapian::Query title_bonus(const std::vector<const QueryNode*>& words);
-    /// Neighbouring words of the query, as written, in order within SearchOptions::sequence_window
+    /// Neighbouring words of the query, as written, in order within Ranking::sequence_window
     /// (@p ordered) or in either order within sequence_near_window.
     Xapian::Query sequence_pairs(const std::vector<const QueryNode*>& words, bool ordered);
     static bool is_plain_word(const QueryNode& node);
@@ -86,6 +87,7 @@ private:
     HighlightSpec spec_;
     std::vector<std::string> stop_highlights_;  ///< unquoted function words of the query
     SearchOptions options_;
+    experimental::Ranking ranking_;  ///< options_.ranking, or the defaults
     const QueryNode* top_level_ = nullptr;  ///< the and_ node whose plain words may be relaxed
     std::size_t plain_words_ = 0;
     WordMatch word_match_ = WordMatch::all;

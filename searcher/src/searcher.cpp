@@ -1,6 +1,7 @@
 #include "newsdex/searcher.h"
 
 #include "newsdex/analyzer.h"
+#include "newsdex/experimental.h"
 #include "newsdex/schema.h"
 #include "clusters.h"
 #include "filters.h"
@@ -22,8 +23,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void set_weighting(Xapian::Enquire& enquire, const SearchOptions& options) {
-    using W = SearchOptions::Weighting;
+void set_weighting(Xapian::Enquire& enquire, const experimental::Ranking& options) {
+    using W = experimental::Ranking::Weighting;
     switch (options.weighting) {
     case W::bm25: enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0, 1, options.bm25_b, 0.5)); break;
     case W::bm25plus: enquire.set_weighting_scheme(Xapian::BM25PlusWeight(options.bm25_k1, 0, 1, options.bm25_b, 0.5, 1.0)); break;
@@ -41,17 +42,18 @@ constexpr std::size_t kRemoteRecount = 1000;
 // share with their neighbours in other words.
 Xapian::MSet with_feedback(Xapian::Enquire& enquire, const Xapian::MSet& first, const SearchOptions& options,
                            Xapian::doccount check_at_least) {
+    const experimental::Ranking& ranking = experimental::or_default(options.ranking);
     Xapian::RSet relevant;
     std::size_t taken = 0;
-    for (auto it = first.begin(); it != first.end() && taken < options.feedback_documents; ++it, ++taken) relevant.add_document(*it);
+    for (auto it = first.begin(); it != first.end() && taken < ranking.feedback_documents; ++it, ++taken) relevant.add_document(*it);
     const WordTermsOnly words_only;
-    const Xapian::ESet terms = enquire.get_eset(static_cast<Xapian::termcount>(options.feedback_terms), relevant, &words_only);
+    const Xapian::ESet terms = enquire.get_eset(static_cast<Xapian::termcount>(ranking.feedback_terms), relevant, &words_only);
     if (terms.empty()) return first;
     const Xapian::Query expansion(Xapian::Query::OP_OR, terms.begin(), terms.end());
     // AND_MAYBE: the new terms reorder what the query matched (and its filters let through), and
     // bring in nothing else.
     enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, enquire.get_query(),
-                                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expansion, options.feedback_weight)));
+                                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expansion, ranking.feedback_weight)));
     return enquire.get_mset(static_cast<Xapian::doccount>(std::min<std::size_t>(options.offset, kMaxDocs)),
                             static_cast<Xapian::doccount>(std::min<std::size_t>(options.limit, kMaxDocs)), check_at_least);
 }
@@ -63,7 +65,10 @@ void mark_partial_hits(const Analyzer& analyzer, StoredLemmas& lemmas, const Xap
                        std::vector<Hit>& hits) {
     SearchOptions strict = options;
     strict.short_query_match = strict.long_query_match = WordMatch::all;
-    strict.all_words_bonus = strict.exact_form_bonus = strict.title_bonus = strict.proximity_bonus = 0;
+    auto plain = std::make_shared<experimental::Ranking>(experimental::or_default(options.ranking));
+    plain->all_words_bonus = plain->exact_form_bonus = plain->title_bonus = plain->proximity_bonus = 0;
+    plain->sequence_bonus = plain->sequence_near_bonus = 0;
+    strict.ranking = std::move(plain);
     QueryBuilder builder(analyzer, lemmas);
     builder.set_serialisable(remote);
     const Xapian::Query every_word = builder.build(tree, db, strict);
@@ -147,6 +152,8 @@ Xapian::doccount cluster_fetch_size(std::size_t offset, std::size_t limit, int r
 Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>(db_path)) {}
 Searcher::~Searcher() = default;
 
+void Searcher::reopen() { impl_->open(); }
+
 SearchResults Searcher::search(const std::string& query_text, const SearchOptions& options) {
     const QueryNode tree = parse_query(query_text, options.literal);
     check_languages(tree);
@@ -155,7 +162,7 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
     SearchResults results;
     try {
         Xapian::Enquire enquire(impl_->db);
-        set_weighting(enquire, options);
+        set_weighting(enquire, experimental::or_default(options.ranking));
         if (options.collapse_duplicates) enquire.set_collapse_key(schema::kContentSlot);
         // Undated articles go last in either direction.
         Xapian::MultiValueKeyMaker by_date;
@@ -191,7 +198,7 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
             page.limit = count;
             results.fell_back = false;
             Xapian::MSet mset = run(page, false);
-            if (options.feedback_terms > 0 && options.sort == SortOrder::relevance && !mset.empty())
+            if (experimental::or_default(options.ranking).feedback_terms > 0 && options.sort == SortOrder::relevance && !mset.empty())
                 mset = with_feedback(enquire, mset, page, checked);
             // A query with one word the collection lacks (a typo, a name spelled otherwise) should
             // still find the documents that hold the rest, ranked by how many of them they hold.
@@ -252,6 +259,8 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
         }
         if (!results.fell_back && results.word_match != WordMatch::all && builder.plain_words() > 1 && !results.hits.empty())
             mark_partial_hits(impl_->analyzer, *impl_->lemmas, impl_->db, impl_->remote, tree, options, docids, results.hits);
+    } catch (const Xapian::DatabaseModifiedError& e) {
+        return impl_->on_latest_commit(e, [&] { return search(query_text, options); });
     } catch (const Xapian::Error& e) {
         throw SearchError("search failed: " + e.get_description());
     }
@@ -286,6 +295,8 @@ IndexStats Searcher::stats() const {
         std::size_t dated = 0;
         for (auto it = impl_->db.allterms_begin(year); it != impl_->db.allterms_end(year); ++it) dated += it.get_termfreq();
         stats.undated = stats.documents > dated ? stats.documents - dated : 0;
+    } catch (const Xapian::DatabaseModifiedError& e) {
+        return impl_->on_latest_commit(e, [&] { return this->stats(); });  // the member, not the local
     } catch (const Xapian::Error& e) {
         throw SearchError("cannot read index statistics: " + e.get_description());
     }
@@ -305,6 +316,8 @@ std::optional<Article> Searcher::find(const std::string& id) const {
         auto it = impl_->db.postlist_begin(term);
         if (it == impl_->db.postlist_end(term)) return std::nullopt;
         return schema::decode_article(impl_->db.get_document(*it).get_data());
+    } catch (const Xapian::DatabaseModifiedError& e) {
+        return impl_->on_latest_commit(e, [&] { return find(id); });
     } catch (const Xapian::Error& e) {
         throw SearchError("cannot read article " + id + ": " + e.get_description());
     }

@@ -23,12 +23,35 @@ struct Searcher::Impl {
     Analyzer analyzer;
     std::unique_ptr<StoredLemmas> lemmas;  // reads db, so made once db is open
     bool remote = false;                    // a shard is served by xapian-tcpsrv
+    int moving_on = 0;                      // nested runs again of a read after moving to the latest commit
 
-    explicit Impl(const std::string& db_path) : path(db_path) {
-        OpenShards shards = open_shards(db_path);
-        for (const auto& shard : shards.databases) db.add_database(shard);
+    explicit Impl(const std::string& db_path) : path(db_path) { open(); }
+
+    // The latest commit of every shard. The lemma table is read again with it: its cache holds
+    // rows of the commit it was made with.
+    void open() {
+        OpenShards shards = open_shards(path);
+        Xapian::Database latest;
+        for (const auto& shard : shards.databases) latest.add_database(shard);
+        db = latest;
         remote = shards.remote;
         lemmas = std::make_unique<StoredLemmas>(db, std::move(shards.databases));
+    }
+
+    // A read failed because commits since the snapshot overwrote it (Xapian keeps the latest two):
+    // @p again runs it on the latest commit. Only a few times, so that an index rewritten faster
+    // than it can be read still gets an answer: an error.
+    template <class Again>
+    auto on_latest_commit(const Xapian::Error& error, Again again) {
+        constexpr int kMoves = 3;
+        if (moving_on >= kMoves) throw SearchError("the index changes faster than it can be read: " + error.get_description());
+        ++moving_on;
+        struct Done {
+            int& count;
+            ~Done() { --count; }
+        } done{moving_on};
+        open();
+        return again();
     }
 };
 

@@ -1,4 +1,5 @@
 // Searcher::similar: the articles most like one article, its own story cluster first.
+#include "newsdex/experimental.h"
 #include "newsdex/schema.h"
 #include "filters.h"
 #include "searcher_impl.h"
@@ -33,7 +34,8 @@ std::optional<SearchResults> Searcher::similar(const std::string& id, const Sear
         const Xapian::docid self = *post;
 
         Xapian::Enquire enquire(db);
-        enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0, 1, options.bm25_b, 0.5));
+        const experimental::Ranking& ranking = experimental::or_default(options.ranking);
+        enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.bm25_k1, 0, 1, ranking.bm25_b, 0.5));
         if (options.collapse_duplicates) enquire.set_collapse_key(schema::kContentSlot);
         Xapian::RSet relevant;
         relevant.add_document(self);
@@ -102,6 +104,8 @@ std::optional<SearchResults> Searcher::similar(const std::string& id, const Sear
             }
             results.hits.push_back(std::move(hit));
         }
+    } catch (const Xapian::DatabaseModifiedError& e) {
+        return impl_->on_latest_commit(e, [&] { return similar(id, options); });
     } catch (const Xapian::Error& e) {
         throw SearchError("cannot find articles like " + id + ": " + e.get_description());
     }

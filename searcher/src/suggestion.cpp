@@ -2,6 +2,7 @@
 
 #include "keyboard_layout.h"
 #include "nearest_spelling.h"
+#include "newsdex/experimental.h"
 #include "newsdex/suggest.h"
 #include "shard_set.h"
 
@@ -118,7 +119,11 @@ std::optional<Suggestion> Suggester::suggest(const std::string& query, const Sea
     counting.limit = 1;
     counting.snippets = false;
     counting.or_fallback = false;  // a suggestion is to find articles with every word
-    counting.feedback_terms = 0;
+    if (counting.ranking && counting.ranking->feedback_terms > 0) {  // counted as typed, not expanded
+        auto ranking = std::make_shared<experimental::Ranking>(*counting.ranking);
+        ranking->feedback_terms = 0;
+        counting.ranking = std::move(ranking);
+    }
     const std::size_t found = impl_->searcher.search(query, counting).estimated_matches;
     if (found >= suggest_options.few) return std::nullopt;
 

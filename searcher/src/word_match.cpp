@@ -286,13 +286,13 @@ bool QueryBuilder::is_plain_word(const QueryNode& node) {
 Xapian::Query QueryBuilder::top_level_and(const QueryNode& node) {
     std::vector<const QueryNode*> words;
     std::vector<Xapian::Query> word_queries, required;
-    const bool names_told = options_.name_weight != 1 && !all_capitals(node);
+    const bool names_told = ranking_.name_weight != 1 && !all_capitals(node);
     for (const auto& child : node.children) {
         Xapian::Query q = build_node(child, true, "");
         if (q.empty()) continue;  // punctuation only: nothing to match
         if (is_plain_word(child)) {
             // The first word of a headline is capitalised whatever it is.
-            if (names_told && !words.empty() && starts_with_capital(child.text)) q = scaled(q, options_.name_weight);
+            if (names_told && !words.empty() && starts_with_capital(child.text)) q = scaled(q, ranking_.name_weight);
             words.push_back(&child);
             word_queries.push_back(std::move(q));
         } else {
@@ -313,7 +313,7 @@ Xapian::Query QueryBuilder::top_level_and(const QueryNode& node) {
     // Under relaxed matching, a document holding every word should still come before one that
     // holds most of them with more weight: what strict AND gives for free.
     Xapian::Query every_word;
-    if (needed < words.size() && words.size() > 1 && options_.all_words_bonus > 0)
+    if (needed < words.size() && words.size() > 1 && ranking_.all_words_bonus > 0)
         every_word = combine_all(Xapian::Query::OP_AND, word_queries);
 
     Xapian::Query matched;
@@ -343,11 +343,11 @@ Xapian::Query QueryBuilder::top_level_and(const QueryNode& node) {
         }
     }
 
-    Xapian::Query bonus = combine_all(Xapian::Query::OP_OR, {scaled(proximity_bonus(words), options_.proximity_bonus),
-                                                             scaled(sequence_pairs(words, true), options_.sequence_bonus),
-                                                             scaled(sequence_pairs(words, false), options_.sequence_near_bonus),
-                                                             scaled(title_bonus(words), options_.title_bonus),
-                                                             scaled(every_word, options_.all_words_bonus)});
+    Xapian::Query bonus = combine_all(Xapian::Query::OP_OR, {scaled(proximity_bonus(words), ranking_.proximity_bonus),
+                                                             scaled(sequence_pairs(words, true), ranking_.sequence_bonus),
+                                                             scaled(sequence_pairs(words, false), ranking_.sequence_near_bonus),
+                                                             scaled(title_bonus(words), ranking_.title_bonus),
+                                                             scaled(every_word, ranking_.all_words_bonus)});
     if (bonus.empty() || matched.empty()) return matched;
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, matched, bonus);
 }
@@ -368,7 +368,7 @@ Xapian::Query QueryBuilder::at_least(const std::vector<std::vector<std::string>>
 }
 
 Xapian::Query QueryBuilder::proximity_bonus(const std::vector<const QueryNode*>& words) {
-    if (options_.proximity_bonus <= 0 || words.size() < 2) return {};
+    if (ranking_.proximity_bonus <= 0 || words.size() < 2) return {};
     // Positions are kept for written forms only: each word stands for the forms of it the index
     // holds, so that "талібів" next to "переговори" still counts for "таліби переговорах".
     std::vector<Xapian::Query> forms_of_word;
@@ -378,7 +378,7 @@ Xapian::Query QueryBuilder::proximity_bonus(const std::vector<const QueryNode*>&
             forms_of_word.emplace_back();
             continue;
         }
-        std::vector<std::string> forms = options_.use_stems ? inflected_forms(tokens.front().term)
+        std::vector<std::string> forms = ranking_.use_stems ? inflected_forms(tokens.front().term)
                                                             : std::vector<std::string>{tokens.front().term};
         forms_of_word.push_back(Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end()));
     }
@@ -386,15 +386,15 @@ Xapian::Query QueryBuilder::proximity_bonus(const std::vector<const QueryNode*>&
     for (std::size_t i = 0; i + 1 < forms_of_word.size(); ++i) {
         if (forms_of_word[i].empty() || forms_of_word[i + 1].empty()) continue;
         const Xapian::Query pair[] = {forms_of_word[i], forms_of_word[i + 1]};
-        pairs.emplace_back(Xapian::Query::OP_NEAR, std::begin(pair), std::end(pair), std::max(2u, options_.proximity_window));
+        pairs.emplace_back(Xapian::Query::OP_NEAR, std::begin(pair), std::end(pair), std::max(2u, ranking_.proximity_window));
     }
     return combine_all(Xapian::Query::OP_OR, std::move(pairs));
 }
 
 Xapian::Query QueryBuilder::sequence_pairs(const std::vector<const QueryNode*>& words, bool ordered) {
-    const double bonus = ordered ? options_.sequence_bonus : options_.sequence_near_bonus;
+    const double bonus = ordered ? ranking_.sequence_bonus : ranking_.sequence_near_bonus;
     if (bonus <= 0 || words.size() < 2) return {};
-    const unsigned window = std::max(2u, ordered ? options_.sequence_window : options_.sequence_near_window);
+    const unsigned window = std::max(2u, ordered ? ranking_.sequence_window : ranking_.sequence_near_window);
     // Written forms only: they carry the positions, and one posting list per word keeps the
     // pairs as cheap as the words (a word of several tokens takes no part).
     std::vector<std::string> written;
@@ -416,14 +416,14 @@ Xapian::Query QueryBuilder::sequence_pairs(const std::vector<const QueryNode*>& 
 }
 
 Xapian::Query QueryBuilder::title_bonus(const std::vector<const QueryNode*>& words) {
-    if (options_.title_bonus <= 0) return {};
+    if (ranking_.title_bonus <= 0) return {};
     std::vector<Xapian::Query> in_title;
     for (const QueryNode* word : words) {
         const auto tokens = analyzer_.tokenize(word->text);
         if (tokens.size() != 1) continue;
         const std::string& term = tokens.front().term;
         std::vector<Xapian::Query> forms{Xapian::Query(std::string(schema::kTitlePrefix) + term)};
-        if (options_.use_stems)
+        if (ranking_.use_stems)
             for (const std::string& lemma : word_lemmas(term)) forms.emplace_back(std::string(schema::kTitleStemPrefix) + lemma);
         in_title.emplace_back(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
     }

@@ -98,6 +98,8 @@ Action add_facets_command(CLI::App& app) {
             print_error(flag_message(e, args->options.since, args->options.until));
         } catch (const QueryError& e) {
             print_error(std::string("bad query: ") + e.what());
+        } catch (const NeedsReindexError& e) {
+            print_error(std::string(e.what()) + "; re-index it (newsdex index --db " + args->db + " with the same sources) to add them");
         } catch (const SearchError& e) {
             print_error(e.what());
         }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "newsdex/article.h"
+#include "newsdex/error.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -9,11 +10,14 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace newsdex {
+
+namespace experimental {
+struct TermWeights;  // newsdex/experimental.h, for newsdex's own evaluation only
+}
 
 /// Where a run is, for a progress display.
 struct IndexProgress {
@@ -23,23 +27,8 @@ struct IndexProgress {
     std::size_t articles = 0;           ///< articles handed to the shard writers so far, this run
 };
 
-/// Limits that keep one bad or hostile input from taking the whole run down.
-/// How much each part of an article counts in ranking: each occurrence of a word adds this much to
-/// its within-document frequency, which BM25 saturates and normalises by length as one field
-/// (BM25F-style, rather than separate fields scored apart). The defaults ranked best on the
-/// held-out queries of docs/quality.md; the other values exist so bench/eval can compare them.
-struct TermWeights {
-    unsigned title = 1;        ///< a title word
-    unsigned lead = 3;         ///< a word among the first lead_words words of the body
-    unsigned lead_words = 50;  ///< how far the lead reaches (0: no lead)
-    /// Body length, in words, at which the lead weight stands as given (0: always as given).
-    /// Otherwise the lead weight is multiplied by BM25's length norm (1 - b + b * words /
-    /// lead_norm_words, b = 0.75) of the body, so that the search's normalisation by the whole
-    /// document's length leaves a lead word's weight about the same in a long story as in a
-    /// short one: the lead as a field of its own length (BM25F) within one Xapian field.
-    unsigned lead_norm_words = 0;
-};
-
+/// How an Indexer reads and writes. The max_* fields are limits that keep one bad or hostile input
+/// from taking the whole run down.
 struct IndexOptions {
     std::size_t max_member_bytes = 256u << 20;            ///< larger members are skipped ("too large")
     std::uint64_t max_archive_bytes = 64ull << 30;        ///< decompressed bytes per archive (zip-bomb guard)
@@ -67,7 +56,9 @@ struct IndexOptions {
     /// Off saves its indexing time (docs/benchmarks.md); suggestions then come only from the
     /// keyboard-layout fix.
     bool spelling = true;
-    TermWeights weights;
+    /// Research setting, not part of the stable API: null (always, outside newsdex's own
+    /// evaluation) weighs title and lead words as docs/quality.md found best.
+    std::shared_ptr<const experimental::TermWeights> weights;
     /// Shards of a new index, each written by its own thread (0: one per core, at most 8). An
     /// existing index keeps the shards it was created with.
     std::size_t shards = 0;
@@ -130,9 +121,9 @@ struct IndexSummary {
 
 /// The index cannot be opened, locked or written (the message says which, and for a full or
 /// read-only disk says so). What was committed before stays in the index.
-class IndexError : public std::runtime_error {
+class IndexError : public Error {
 public:
-    using std::runtime_error::runtime_error;
+    using Error::Error;
 };
 
 /// Xapian 1.4 can end the process from inside a commit when a write fails: on a full disk an
@@ -150,6 +141,16 @@ std::string describe_uncaught_index_error(std::exception_ptr error);
 /// directory (released by the destructor, or by the kernel if the process dies). A new index
 /// into which nothing was indexed is removed again by the destructor, so a failed first run
 /// leaves no empty shards behind.
+///
+/// Threads: an Indexer is not thread-safe: call it from one thread at a time (it writes the shards
+/// in threads of its own). on_progress and stop_requested run in the thread that called
+/// index_source() or add_article(); on_stall in a watchdog thread. The lock holds across threads
+/// and processes alike: a second Indexer on the same index throws IndexError while the first lives.
+///
+/// Commits: what was added becomes durable and visible to Searchers at commit(), at the
+/// checkpoints index_source() makes by itself (IndexOptions::checkpoint_every), and when the
+/// Indexer is destroyed, whose commit cannot report failure: call commit() to know. A Searcher
+/// opened before sees it after Searcher::reopen().
 class Indexer {
 public:
     /// Opens (or creates) the index at @p db_path for writing. Throws IndexError when the path is

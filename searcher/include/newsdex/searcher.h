@@ -2,24 +2,28 @@
 #pragma once
 
 #include "newsdex/article.h"
+#include "newsdex/error.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace newsdex {
 
+namespace experimental {
+struct Ranking;  // newsdex/experimental.h, for newsdex's own evaluation only
+}
+
 /// A query the parser cannot read; column() is the 1-based character where the problem is.
-class QueryError : public std::runtime_error {
+class QueryError : public Error {
 public:
     QueryError(const std::string& message, std::size_t column)
-        : std::runtime_error(message + " at column " + std::to_string(column)), column_(column) {}
+        : Error(message + " at column " + std::to_string(column)), column_(column) {}
     std::size_t column() const { return column_; }
 
 private:
@@ -27,9 +31,9 @@ private:
 };
 
 /// The index is missing, unreadable or of another schema.
-class SearchError : public std::runtime_error {
+class SearchError : public Error {
 public:
-    using std::runtime_error::runtime_error;
+    using Error::Error;
 };
 
 /// A search option's value that cannot be right: a date that is not one, a reversed date range,
@@ -92,8 +96,8 @@ enum class WordMatch {
     minimum,  ///< at least SearchOptions::minimum_should_match of the words
 };
 
-/// The defaults are the settings that ranked best on the judged sets of docs/quality.md; the
-/// other values exist so that bench/eval can compare them on one index.
+/// What to search for and how to list it. The defaults are the settings that ranked best on the
+/// judged sets of docs/quality.md.
 struct SearchOptions {
     std::size_t offset = 0;
     std::size_t limit = 10;
@@ -134,59 +138,17 @@ struct SearchOptions {
     /// When a query of several plain words finds nothing, run it again matching any of them.
     bool or_fallback = true;
 
-    /// Under relaxed matching (any, minimum), extra weight, as a multiple of their word weight, for
-    /// documents that hold every plain word (0: none; it lost on held-out pasted headlines).
-    double all_words_bonus = 0;
 
-    /// Xapian's weighting scheme for the words. The default, BM25 with k1 = 2 and b = 0.75, ranked
-    /// best on the tuning half of the known-item queries of docs/quality.md (a plateau from k1 2
-    /// to 3) and held on the test half, where it beat DPH in Russian; the others exist so
-    /// bench/eval can compare them. bm25_k1/bm25_b apply to bm25 and bm25plus only.
-    enum class Weighting { bm25, bm25plus, dph, pl2, inl2, lm };
-    Weighting weighting = Weighting::bm25;
-    /// Pseudo-relevance feedback: the feedback_terms best terms of the first feedback_documents
-    /// hits are added to the query, weighted feedback_weight, and it runs again (0: off).
-    std::size_t feedback_terms = 0;
-    std::size_t feedback_documents = 3;
-    double feedback_weight = 0.3;
-
-    /// BM25 term-frequency saturation (k1) and document-length normalization (b).
-    double bm25_k1 = 2;
-    double bm25_b = 0.75;
-    /// false: plain words match their exact written form only (the no-stemming baseline).
-    bool use_stems = true;
-    /// Extra weight, as a multiple of its BM25 weight, for a plain word found in exactly the form
-    /// typed rather than only as another form of its stem.
-    double exact_form_bonus = 0;
-    /// Extra weight, as a multiple of its BM25 weight, for a plain word found in the title.
-    double title_bonus = 0;
-    /// Extra weight, as a multiple of their BM25 weights, for two neighbouring plain words of the
-    /// query found within proximity_window words of each other (in any order, any inflection).
-    double proximity_bonus = 0;
-    unsigned proximity_window = 3;
-    /// Extra weight, as a multiple of their BM25 weights, for two neighbouring plain words of the
-    /// query found in the query's order, as written, within sequence_window positions (2: side by
-    /// side): the ordered-window feature of the sequential dependence model, on the written forms
-    /// only, which carry positions (a cheap lookup, unlike proximity_bonus's inflected forms).
-    double sequence_bonus = 0;
-    unsigned sequence_window = 2;
-    /// The same for the two words in either order within sequence_near_window positions, as
-    /// written (the unordered window of the sequential dependence model).
-    double sequence_near_bonus = 0;
-    unsigned sequence_near_window = 8;
-    /// Weight of a plain word written with a capital inside a query that is not all capitals (a
-    /// name: «Зеленський», «Brexit»), as a multiple of an ordinary word's (1: the same).
-    double name_weight = 1;
-    /// true: a word with lemmas is matched by its written form as well as by its lemmas, so that
-    /// the form as typed, being indexed under its lemma too, counts twice. Off by default: on the
-    /// held-out headlines of docs/quality.md counting it once gained in English and Russian.
-    bool written_form_counts = false;
     /// A Cyrillic word also finds its spelling in the other of Ukrainian and Russian where the two
     /// share a root (мост ↔ міст, Киев ↔ Київ, выборы ↔ вибори): the letter correspondences of
-    /// the two spellings (searcher/src/cognates.h), kept where the index holds the result in the
-    /// other language. Off by default: false friends (неделя/неділя) and derived spellings that
-    /// are other words cost precision within one language (docs/quality.md).
+    /// the two spellings, kept where the index holds the result in the other language. Off by
+    /// default: false friends (неделя/неділя) and derived spellings that are other words cost
+    /// precision within one language (docs/quality.md).
     bool other_cyrillic = false;
+
+    /// Research setting, not part of the stable API: null (always, outside newsdex's own
+    /// evaluation) ranks as docs/quality.md found best.
+    std::shared_ptr<const experimental::Ranking> ranking;
 };
 
 struct Hit {
@@ -250,8 +212,6 @@ struct IndexStats {
     std::uintmax_t size_bytes = 0;
 };
 
-// ---- Story features (issue 16): facets and similar articles -------------------------------
-
 /// What facets() counts by.
 enum class FacetBy { year, month, day, source, lang };
 
@@ -266,8 +226,8 @@ struct FacetCounts {
     /// Dates in order, oldest first; sources and languages most articles first. The articles
     /// without a value come last, so the counts add up to total.
     std::vector<FacetBucket> buckets;
-    /// Every article the query matches, exact copies and near duplicates included (what
-    /// `search --all-copies --count` counts); always exact.
+    /// Every article the query matches, exact copies and near duplicates included (what search()
+    /// counts with collapse_duplicates off); always exact.
     std::size_t total = 0;
     bool fell_back = false;  ///< as SearchResults::fell_back
 };
@@ -278,16 +238,34 @@ public:
     using SearchError::SearchError;
 };
 
-// ---- end of story features' types ------------------------------------------------------------
-
-/// Opens an index read-only. Not thread-safe: one Searcher per thread.
+/// Reads an index (docs/library.md).
+///
+/// Threads: a Searcher is not thread-safe, its const members included: use one per thread, or
+/// guard a shared one with a mutex. Any number of Searchers, in any threads and processes, may read
+/// one index at the same time, also while an Indexer writes it. SearchOptions are values: one
+/// object may be read by several threads at once.
+///
+/// Commits: a Searcher reads the index as it was committed when it was opened or last reopen()ed,
+/// a snapshot, so that its searches agree with each other (offsets page through the same list).
+/// An Indexer's later commits show after reopen(). When so many commits followed that Xapian has
+/// overwritten the snapshot, search(), facets(), similar(), stats() and find() move to the latest
+/// commit by themselves and run again, rather than fail.
+///
+/// Lifetime: everything it returns (SearchResults, FacetCounts, IndexStats, Article) is a plain
+/// value that stays valid after the Searcher is gone. The index's files stay open until it is
+/// destroyed.
 class Searcher {
 public:
-    /// Throws SearchError when @p db_path holds no readable newsdex index.
+    /// Throws SearchError (NoIndexError when nothing at @p db_path can be an index) when
+    /// @p db_path holds no readable newsdex index.
     explicit Searcher(const std::string& db_path);
     ~Searcher();
     Searcher(const Searcher&) = delete;
     Searcher& operator=(const Searcher&) = delete;
+
+    /// Moves to the latest commit of the index, so that later calls see what was committed since
+    /// this Searcher was opened. Throws SearchError when the index can no longer be read.
+    void reopen();
 
     /// Throws QueryError for a query the parser cannot read.
     SearchResults search(const std::string& query, const SearchOptions& options = {});
@@ -297,7 +275,6 @@ public:
     /// The stored article with this id (as in Hit::id), if the index holds it.
     std::optional<Article> find(const std::string& id) const;
 
-    // ---- Story features (issue 16) ----
     /// How many of the articles matching @p query (as search() matches it, with the same filters
     /// and OR fallback) fall in each bucket, counted over every match through Xapian's
     /// ValueCountMatchSpy. Throws QueryError, OptionError, and NeedsReindexError for FacetBy::source

@@ -3,9 +3,10 @@
 // and newsdex's searcher open the directory as one database.
 #pragma once
 
+#include "newsdex/error.h"
+
 #include <cstddef>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,10 +25,11 @@ struct Location {
     std::string describe() const;
 };
 
-/// The stub lists a line Xapian or newsdex cannot read.
-class LayoutError : public std::runtime_error {
+/// The stub lists a line Xapian or newsdex cannot read. The libraries turn it into IndexError or
+/// SearchError; a newsdex::Error all the same, should one pass through.
+class LayoutError : public Error {
 public:
-    using std::runtime_error::runtime_error;
+    using Error::Error;
 };
 
 /// Why a path holds no index to read.
