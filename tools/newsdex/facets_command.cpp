@@ -92,18 +92,9 @@ Action add_facets_command(CLI::App& app) {
                 print_chart(std::cout, counts, by, use_color(args->color));
             }
             return counts.total == 0 ? kExitNoHits : kExitOk;
-        } catch (const NoIndexError& e) {
-            print_no_index(e.what(), e.nothing_there(), args->db);
-        } catch (const OptionError& e) {
-            print_error(flag_message(e, args->options.since, args->options.until));
-        } catch (const QueryError& e) {
-            print_error(std::string("bad query: ") + e.what());
-        } catch (const NeedsReindexError& e) {
-            print_error(std::string(e.what()) + "; re-index it (newsdex index --db " + args->db + " with the same sources) to add them");
-        } catch (const SearchError& e) {
-            print_error(e.what());
+        } catch (...) {
+            return report_search_failure(std::current_exception(), args->db, args->options);
         }
-        return kExitError;
     };
 }
 

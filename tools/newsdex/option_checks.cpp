@@ -1,5 +1,7 @@
 #include "option_checks.h"
 
+#include "commands.h"
+
 #include <cstdlib>
 #include <unistd.h>
 
@@ -37,6 +39,40 @@ std::string flag_message(const OptionError& e, const std::string& since, const s
 bool use_color(const std::string& color) {
     const char* no_color = std::getenv("NO_COLOR");
     return color == "always" || (color == "auto" && isatty(STDOUT_FILENO) && !(no_color && *no_color));
+}
+
+void add_paging_options(CLI::App& command, Paging& paging) {
+    command.add_option("--limit", paging.limit, "hits to show (1 or more)")->capture_default_str();
+    command.add_option("--offset", paging.offset, "hits to skip (for paging)")->capture_default_str();
+}
+
+bool read_paging(const Paging& paging, SearchOptions& options) {
+    if (std::string problem = count_problem(paging.limit, 1, options.limit); !problem.empty()) {
+        print_error("--limit: " + problem);
+        return false;
+    }
+    if (std::string problem = count_problem(paging.offset, 0, options.offset); !problem.empty()) {
+        print_error("--offset: " + problem);
+        return false;
+    }
+    return true;
+}
+
+int report_search_failure(std::exception_ptr error, const std::string& db, const SearchOptions& options) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const NoIndexError& e) {
+        print_no_index(e.what(), e.nothing_there(), db);
+    } catch (const OptionError& e) {
+        print_error(flag_message(e, options.since, options.until));
+    } catch (const QueryError& e) {
+        print_error(std::string("bad query: ") + e.what());
+    } catch (const NeedsReindexError& e) {
+        print_error(std::string(e.what()) + "; re-index it (newsdex index --db " + db + " with the same sources) to add them");
+    } catch (const SearchError& e) {
+        print_error(e.what());
+    }
+    return kExitError;
 }
 
 }  // namespace newsdex::cli

@@ -23,14 +23,13 @@ Action add_search_command(CLI::App& app) {
         std::string sort = "relevance";
         bool all_copies = false;
         bool count = false;
-        std::string limit = "10", offset = "0";
+        Paging paging;
     };
     auto args = std::make_shared<Args>();
     add_db_option(*cmd, args->db);
     cmd->add_option("query", args->query, "the query (see docs/query-language.md)")->required();
     // Read as text and checked by the action, which says what is wrong in one line.
-    cmd->add_option("--limit", args->limit, "hits to show (1 or more)")->capture_default_str();
-    cmd->add_option("--offset", args->offset, "hits to skip (for paging)")->capture_default_str();
+    add_paging_options(*cmd, args->paging);
     cmd->add_flag("--json", args->json, "print JSON Lines, one object per hit");
     cmd->add_flag("--count", args->count,
                   "print only the match count, as one JSON object: {\"matches\": N, \"exact\": true, \"matched\": \"all\"}");
@@ -47,14 +46,7 @@ Action add_search_command(CLI::App& app) {
 
     return [args]() {
         const auto started = std::chrono::steady_clock::now();
-        if (std::string problem = count_problem(args->limit, 1, args->options.limit); !problem.empty()) {
-            print_error("--limit: " + problem);
-            return kExitError;
-        }
-        if (std::string problem = count_problem(args->offset, 0, args->options.offset); !problem.empty()) {
-            print_error("--offset: " + problem);
-            return kExitError;
-        }
+        if (!read_paging(args->paging, args->options)) return kExitError;
         if (args->count) {
             args->options.limit = 0;
             args->options.snippets = false;
@@ -80,16 +72,9 @@ Action add_search_command(CLI::App& app) {
                     print_suggestion(std::cout, *better, color);
             }
             return results.hits.empty() && results.count.matches == 0 ? kExitNoHits : kExitOk;
-        } catch (const NoIndexError& e) {
-            print_no_index(e.what(), e.nothing_there(), args->db);
-        } catch (const OptionError& e) {
-            print_error(flag_message(e, args->options.since, args->options.until));
-        } catch (const QueryError& e) {
-            print_error(std::string("bad query: ") + e.what());
-        } catch (const SearchError& e) {
-            print_error(e.what());
+        } catch (...) {
+            return report_search_failure(std::current_exception(), args->db, args->options);
         }
-        return kExitError;
     };
 }
 

@@ -20,13 +20,12 @@ Action add_similar_command(CLI::App& app) {
         bool json = false;
         bool all_copies = false;
         std::string color = "auto";
-        std::string limit = "10", offset = "0";
+        Paging paging;
     };
     auto args = std::make_shared<Args>();
     add_db_option(*cmd, args->db);
     cmd->add_option("id", args->id, "the article's id, as search prints it")->required();
-    cmd->add_option("--limit", args->limit, "hits to show (1 or more)")->capture_default_str();
-    cmd->add_option("--offset", args->offset, "hits to skip (for paging)")->capture_default_str();
+    add_paging_options(*cmd, args->paging);
     cmd->add_flag("--json", args->json, "print JSON Lines, one object per hit (as search --json)");
     add_filter_options(*cmd, args->options);
     cmd->add_flag("--all-copies", args->all_copies, "show exact copies and near duplicates as separate hits");
@@ -35,14 +34,7 @@ Action add_similar_command(CLI::App& app) {
 
     return [args]() {
         const auto started = std::chrono::steady_clock::now();
-        if (std::string problem = count_problem(args->limit, 1, args->options.limit); !problem.empty()) {
-            print_error("--limit: " + problem);
-            return kExitError;
-        }
-        if (std::string problem = count_problem(args->offset, 0, args->options.offset); !problem.empty()) {
-            print_error("--offset: " + problem);
-            return kExitError;
-        }
+        if (!read_paging(args->paging, args->options)) return kExitError;
         args->options.collapse_duplicates = !args->all_copies;
         try {
             Searcher searcher(args->db);
@@ -55,14 +47,9 @@ Action add_similar_command(CLI::App& app) {
             if (args->json) print_json_lines(std::cout, *results);
             else print_for_people(std::cout, *results, use_color(args->color), ms);
             return results->hits.empty() ? kExitNoHits : kExitOk;
-        } catch (const NoIndexError& e) {
-            print_no_index(e.what(), e.nothing_there(), args->db);
-        } catch (const OptionError& e) {
-            print_error(flag_message(e, args->options.since, args->options.until));
-        } catch (const SearchError& e) {
-            print_error(e.what());
+        } catch (...) {
+            return report_search_failure(std::current_exception(), args->db, args->options);
         }
-        return kExitError;
     };
 }
 
