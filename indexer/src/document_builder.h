@@ -13,9 +13,10 @@ namespace newsdex {
 class DocumentBuilder {
 public:
     /// @p lemma_positions: give lemma terms positions too (phrases and NEAR on lemmas; a larger
-    /// index). Off by default: positions stay on the written forms only.
-    explicit DocumentBuilder(bool lemma_positions = false, TermWeights weights = {})
-        : lemma_positions_(lemma_positions), weights_(weights) {}
+    /// index). Off by default: positions stay on the written forms only. @p sketches: add the
+    /// near-duplicate sketch (IndexOptions::near_duplicate_sketches).
+    explicit DocumentBuilder(bool lemma_positions = false, TermWeights weights = {}, bool sketches = true)
+        : lemma_positions_(lemma_positions), sketches_(sketches), weights_(weights) {}
 
     /// Fills in the article's language (detected, the declared one as a hint) before building.
     Xapian::Document build(Article& article);
@@ -42,6 +43,7 @@ private:
     Analyzer analyzer_;
     Lemmatizer lemmatizer_;
     bool lemma_positions_;
+    bool sketches_;
     TermWeights weights_;
     std::vector<std::string> spelling_words_;
 };

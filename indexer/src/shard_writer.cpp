@@ -73,14 +73,14 @@ struct ShardWriter::Writer {
     // Xapian's add_spelling() costs a sorted-map update per call, and news repeats its words.
     std::unordered_map<std::string, Xapian::termcount> spelling;
 
-    Writer(bool lemma_positions, TermWeights weights) : builder(lemma_positions, weights) {}
+    Writer(bool lemma_positions, TermWeights weights, bool sketches) : builder(lemma_positions, weights, sketches) {}
 };
 
 ShardWriter::ShardWriter(std::string path, const IndexOptions& options, std::shared_ptr<SharedLemmaCache> lemmas)
     : path_(std::move(path)),
       options_(options),
       text_budget_(text_budget(options)),
-      writer_(std::make_unique<Writer>(options.lemma_positions, options.weights)) {
+      writer_(std::make_unique<Writer>(options.lemma_positions, options.weights, options.near_duplicate_sketches)) {
     auto& db = writer_->db;
     try {
         std::error_code ec;

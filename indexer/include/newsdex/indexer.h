@@ -66,6 +66,10 @@ struct IndexOptions {
     /// Off saves its indexing time (docs/benchmarks.md); suggestions then come only from the
     /// keyboard-layout fix.
     bool spelling = true;
+    /// Give each article its near-duplicate sketch and band terms (story clusters, issue 16).
+    /// Off, articles are never clustered with another: it exists so that bench/index_cost_bench
+    /// can measure what the sketches cost (docs/benchmarks.md), not for archives.
+    bool near_duplicate_sketches = true;
     TermWeights weights;
     /// Shards of a new index, each written by its own thread (0: one per core, at most 8). An
     /// existing index keeps the shards it was created with.
