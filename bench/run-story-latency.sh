@@ -16,12 +16,13 @@ build=${NEWSDEX_BUILD_DIR:-$root/build}
 work=${WORK:-${TMPDIR:-/tmp}/newsdex-story-latency}
 mkdir -p "$work"
 name=$(basename "$corpus"); name=${name%.gz}; name=${name%.jsonl}
-titles=$work/$name-titles.tsv
+titles=$work/$name-titles-ids.tsv
 queries=$work/$name-q$nq-s$seed.txt
 ids=$work/$name-ids$nids-s$seed.txt
 
 if [ ! -f "$titles" ]; then
   # mkqueries.py reads docs.tsv (seq, id, unix_ts, yyyymmdd, title, body) and uses the titles only.
+  # The id column holds the article's newsdex identity: its URL when it has one (docs/ingestion.md).
   python3 - "$corpus" >"$titles.part" <<'EOF'
 import gzip, json, sys
 f = gzip.open(sys.argv[1], 'rt', encoding='utf-8') if sys.argv[1].endswith('.gz') else open(sys.argv[1], encoding='utf-8')
@@ -30,7 +31,7 @@ for n, line in enumerate(f):
         continue
     a = json.loads(line)
     flat = lambda s: ' '.join(str(s or '').replace('\\', ' ').split())
-    print('\t'.join([str(n), flat(a.get('id')), '0', '', flat(a.get('title')), '']))
+    print('\t'.join([str(n), flat(a.get('url') or a.get('id')), '0', '', flat(a.get('title')), '']))
 EOF
   mv "$titles.part" "$titles"
 fi

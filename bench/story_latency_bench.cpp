@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
         return lines;
     };
     const std::vector<std::string> queries = read_lines(queries_file);
-    const std::vector<std::string> ids = ids_file.empty() ? std::vector<std::string>{} : read_lines(ids_file);
+    const std::vector<std::string> listed_ids = ids_file.empty() ? std::vector<std::string>{} : read_lines(ids_file);
 
     newsdex::Searcher searcher(db);
     // The article similar() starts from: each query's first hit.
@@ -58,6 +58,10 @@ int main(int argc, char** argv) {
         const auto r = searcher.search(q);
         first_hit.push_back(r.hits.empty() ? "" : r.hits.front().id);
     }
+    // Ids the index does not hold answer at once: timing them would flatter similar.
+    std::vector<std::string> ids;
+    for (const auto& id : listed_ids)
+        if (searcher.similar(id)) ids.push_back(id);
     newsdex::SearchOptions every;
     every.collapse_duplicates = false;
     struct Task {
@@ -76,11 +80,9 @@ int main(int argc, char** argv) {
         {"similar (first hit)", [&](std::size_t i) { if (!first_hit[i].empty()) searcher.similar(first_hit[i]); }, {}},
     };
     // Similar of the sampled ids: the i-th query's turn also asks about the i-th id, while ids last.
-    std::size_t similar_missing = 0;
     if (!ids.empty())
-        tasks.push_back({"similar (sampled id)", [&](std::size_t i) {
-                             if (i < ids.size() && !searcher.similar(ids[i])) ++similar_missing;
-                         }, {}, ids.size()});
+        tasks.push_back({"similar (sampled id)", [&](std::size_t i) { if (i < ids.size()) searcher.similar(ids[i]); }, {},
+                         ids.size()});
     for (int pass = 0; pass <= reps; ++pass)
         for (std::size_t i = 0; i < queries.size(); ++i)
             for (std::size_t k = 0; k < tasks.size(); ++k) {
@@ -90,9 +92,8 @@ int main(int argc, char** argv) {
                 const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
                 if (pass > 0 && i < task.turns) task.ms.push_back(ms);
             }
-    std::printf("index: %zu documents; %zu queries; %zu ids (%zu not found); %d timed passes after a warm-up\n\n",
-                searcher.stats().documents, queries.size(), ids.size(), similar_missing / static_cast<std::size_t>(reps + 1),
-                reps);
+    std::printf("index: %zu documents; %zu queries; %zu ids (%zu not in the index, left out); %d timed passes after a warm-up\n\n",
+                searcher.stats().documents, queries.size(), ids.size(), listed_ids.size() - ids.size(), reps);
     std::printf("| what | p50 ms | p90 ms | p99 ms | mean ms | p50 / peer p50 |\n|---|---:|---:|---:|---:|---:|\n");
     const double peer = percentile(tasks[0].ms, 0.5);
     for (const Task& t : tasks) {
