@@ -73,9 +73,14 @@ while proc.poll() is None:
         log.flush()
 
 txt = open(timefile).read() if os.path.exists(timefile) else ''
-if proc.returncode != 0:
+# 130 and 143: stopped by SIGINT or SIGTERM, after committing what it read (a partial run still
+# has its blocks' costs; the next run with the same arguments resumes it).
+interrupted = proc.returncode in (130, 143)
+if proc.returncode != 0 and not interrupted:
     sys.stderr.write(open(errfile, 'rb').read()[-2000:].decode('utf-8', 'replace').replace('\r', '\n') + '\n')
     sys.exit(f'index-cost-per-block: newsdex index failed ({proc.returncode})')
+if interrupted:
+    print('(interrupted: the run stopped early, after committing what it had read)')
 
 
 def at(articles):
