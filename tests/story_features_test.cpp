@@ -2,6 +2,7 @@
 #include "story_fixture.h"
 #include "test_support.h"
 
+#include "newsdex/experimental.h"
 #include "newsdex/indexer.h"
 #include "newsdex/schema.h"
 #include "newsdex/searcher.h"
@@ -214,6 +215,37 @@ TEST_CASE("an index written before sketches and source values is searched, and f
     const auto r = test::run_newsdex("facets --by source --db " + test::shell_quote(dir / "db") + " newsroom");
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("re-index") != std::string::npos);
+}
+
+TEST_CASE("indexing without sketches writes none and leaves every article out of story clusters", "[story][cluster]") {
+    // experimental::TermWeights::sketches exists to measure the sketches' cost: off, nothing of
+    // them is written, and search falls back to collapsing exact copies only.
+    test::TempDir dir("no-sketches");
+    IndexOptions options;
+    options.shards = 2;
+    experimental::TermWeights no_sketches;
+    no_sketches.sketches = false;
+    options.weights = std::make_shared<const experimental::TermWeights>(no_sketches);
+    {
+        Indexer indexer(dir / "db", options);
+        for (const Article& a : story_articles()) indexer.add_article(a);
+        indexer.commit();
+    }
+    std::size_t documents = 0;
+    const std::string band_prefix(schema::kNearDuplicatePrefix);
+    for (const auto& shard : shards::read_stub(dir / "db")) {
+        Xapian::Database db(shard.path);
+        CHECK(db.allterms_begin(band_prefix) == db.allterms_end(band_prefix));
+        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it, ++documents)
+            CHECK(db.get_document(*it).get_value(schema::kSketchSlot).empty());
+    }
+    CHECK(documents == 8);
+    Searcher searcher(dir / "db");
+    SearchOptions every;
+    every.limit = 100;
+    const SearchResults results = searcher.search("newsroom", every);
+    CHECK(results.hits.size() == 7);  // only story-a-copy, an exact copy, is folded into story-a
+    for (const Hit& hit : results.hits) CHECK(hit.cluster_size == hit.copies);
 }
 
 TEST_CASE("the command line lists clusters, similar articles and facets", "[story][cli]") {

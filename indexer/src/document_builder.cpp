@@ -122,7 +122,7 @@ Xapian::Document DocumentBuilder::build(Article& article) {
     }
     doc.add_value(schema::kLangSlot, article.lang);
     doc.add_value(schema::kContentSlot, content_key(body_tokens));
-    add_near_duplicate_sketch(doc, body_tokens);
+    if (weights_.sketches) add_near_duplicate_sketch(doc, body_tokens);
     if (!article.source.empty()) doc.add_value(schema::kSourceSlot, article.source);
     doc.set_data(schema::encode_article(article));
     return doc;

@@ -24,6 +24,10 @@ struct TermWeights {
     /// document's length leaves a lead word's weight about the same in a long story as in a
     /// short one: the lead as a field of its own length (BM25F) within one Xapian field.
     unsigned lead_norm_words = 0;
+    /// Not a weight, the other index-time research switch: give each article its near-duplicate
+    /// sketch and band terms (story clusters). Off, articles are never clustered with another; it
+    /// exists so that bench/index_cost_bench can measure what the sketches cost.
+    bool sketches = true;
 };
 
 /// How a search weighs what matches. Set through SearchOptions::ranking.

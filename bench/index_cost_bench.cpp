@@ -1,0 +1,67 @@
+// What one part of indexing costs, measured by switching it off in the same build:
+//
+//   index-cost-bench [--no-sketches] [--no-spelling] --db DIR FILE...
+//
+// Indexes the files as `newsdex index` does with its defaults (the library's IndexOptions, one
+// shard per core, the same allocator), into a new index, and prints one line: articles, wall
+// seconds, CPU seconds (user+sys of the whole process) and peak RSS. Run it alternately with and
+// without a part (A B A B: the machine is shared and noisy) and compare CPU per article
+// (docs/benchmarks.md, "What the sketches cost").
+#include "newsdex/experimental.h"
+#include "newsdex/indexer.h"
+
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <sys/resource.h>
+#include <vector>
+
+namespace {
+
+double cpu_seconds(const rusage& u) {
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"indexing cost with and without a part of indexing"};
+    std::string db;
+    std::vector<std::string> files;
+    bool no_sketches = false, no_spelling = false;
+    app.add_option("--db", db, "new index to write (must not exist)")->required();
+    app.add_flag("--no-sketches", no_sketches, "no near-duplicate sketches (experimental::TermWeights::sketches)");
+    app.add_flag("--no-spelling", no_spelling, "no spelling data (IndexOptions::spelling)");
+    app.add_option("files", files, "files or archives to index")->required()->check(CLI::ExistingPath);
+    CLI11_PARSE(app, argc, argv);
+    if (std::filesystem::exists(db)) {
+        std::fprintf(stderr, "index-cost-bench: %s exists; give a new directory so every run starts empty\n", db.c_str());
+        return 2;
+    }
+
+    newsdex::IndexOptions options;
+    newsdex::experimental::TermWeights weights;
+    weights.sketches = !no_sketches;
+    options.weights = std::make_shared<const newsdex::experimental::TermWeights>(weights);
+    options.spelling = !no_spelling;
+    const auto start = std::chrono::steady_clock::now();
+    std::size_t articles = 0;
+    {
+        newsdex::Indexer indexer(db, options);
+        for (const std::string& f : files) indexer.index_source(f);
+        indexer.commit();
+        articles = indexer.summary().documents_indexed();
+    }  // the destructor joins the shard writers: their work counts
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    const double cpu = cpu_seconds(u);
+    std::printf("sketches=%s spelling=%s articles=%zu wall_s=%.2f cpu_s=%.2f cpu_ms_per_article=%.3f peak_rss_mb=%.0f\n",
+                no_sketches ? "off" : "on", no_spelling ? "off" : "on", articles, wall, cpu,
+                articles ? cpu * 1000 / static_cast<double>(articles) : 0.0, static_cast<double>(u.ru_maxrss) / 1024);
+    return 0;
+}
