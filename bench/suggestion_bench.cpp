@@ -26,6 +26,7 @@
 #include "stop_words.h"
 #include "utf32.h"
 
+#include <CLI/CLI.hpp>
 #include <xapian.h>
 
 #include <unistd.h>
@@ -97,39 +98,21 @@ struct Tally {
     std::vector<std::string> misses;
 };
 
-void usage() {
-    std::fprintf(stderr,
-                 "usage: suggestion_bench [--corpus DIR] [--db DIR] [--hold-out N] [--queries N] [--max-mb N] "
-                 "[--examples K] [--smoke]\n");
-}
-
 double percent(std::size_t part, std::size_t whole) { return whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole); }
 
 }  // namespace
 
 int main(int argc, char** argv) {
     Options opt;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        auto value = [&]() -> std::string {
-            if (i + 1 >= argc) {
-                std::fprintf(stderr, "suggestion_bench: %s needs a value\n", a.c_str());
-                std::exit(2);
-            }
-            return argv[++i];
-        };
-        if (a == "--corpus") opt.corpus = value();
-        else if (a == "--db") opt.db = value();
-        else if (a == "--hold-out") opt.hold_out = std::stoull(value());
-        else if (a == "--queries") opt.queries = std::stoul(value());
-        else if (a == "--max-mb") opt.max_mb = std::stoul(value());
-        else if (a == "--examples") opt.examples = std::stoul(value());
-        else if (a == "--smoke") opt.smoke = true;
-        else {
-            usage();
-            return 2;
-        }
-    }
+    CLI::App app{"did-you-mean on one-letter typos of held-out title words"};
+    app.add_option("--corpus", opt.corpus, "directory of uk/ru/en JSON Lines files")->capture_default_str();
+    app.add_option("--db", opt.db, "index of the kept articles (built when missing; default: a temporary one)");
+    app.add_option("--hold-out", opt.hold_out, "hold out one article in N")->capture_default_str();
+    app.add_option("--queries", opt.queries, "typo queries per language and half")->capture_default_str();
+    app.add_option("--max-mb", opt.max_mb, "read at most this many MB per language (0: all)")->capture_default_str();
+    app.add_option("--examples", opt.examples, "print K misses per language");
+    app.add_flag("--smoke", opt.smoke, "a tiny run, for ctest");
+    CLI11_PARSE(app, argc, argv);
     if (opt.hold_out < 2) {
         std::fprintf(stderr, "suggestion_bench: --hold-out must be 2 or more\n");
         return 2;
