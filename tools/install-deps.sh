@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  g++ cmake ninja-build pkg-config
+  g++ cmake ninja-build pkg-config dpkg-dev file
   libxapian-dev xapian-tools
   libicu-dev libarchive-dev libxml2-dev zlib1g-dev
   libcli11-dev libspdlog-dev nlohmann-json3-dev catch2
