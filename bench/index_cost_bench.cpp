@@ -1,9 +1,11 @@
 // What one part of indexing costs, measured by switching it off in the same build:
 //
-//   index-cost-bench [--no-sketches] [--no-spelling] --db DIR FILE...
+//   index-cost-bench [--no-sketches] [--no-spelling] [--no-lemma-terms] [--no-written-forms]
+//                    [--lemma-positions] [--append] --db DIR FILE...
 //
 // Indexes the files as `newsdex index` does with its defaults (the library's IndexOptions, one
-// shard per core, the same allocator), into a new index, and prints one line: articles, wall
+// shard per core, the same allocator), into a new index (or, with --append, a copy of a large
+// one: what a block costs at that size), and prints one line: articles, wall
 // seconds, CPU seconds (user+sys of the whole process) and peak RSS. Run it alternately with and
 // without a part (A B A B: the machine is shared and noisy) and compare CPU per article
 // (docs/benchmarks.md, "What the sketches cost").
@@ -32,13 +34,19 @@ int main(int argc, char** argv) {
     CLI::App app{"indexing cost with and without a part of indexing"};
     std::string db;
     std::vector<std::string> files;
-    bool no_sketches = false, no_spelling = false;
-    app.add_option("--db", db, "new index to write (must not exist)")->required();
+    bool no_sketches = false, no_spelling = false, no_lemma_terms = false, no_written_forms = false,
+         lemma_positions = false, append = false, no_own_form = false;
+    app.add_option("--db", db, "new index to write (must not exist, unless --append)")->required();
+    app.add_flag("--append", append, "add to an existing index (the cost of a block of articles at that size)");
     app.add_flag("--no-sketches", no_sketches, "no near-duplicate sketches (experimental::TermWeights::sketches)");
     app.add_flag("--no-spelling", no_spelling, "no spelling data (IndexOptions::spelling)");
+    app.add_flag("--no-lemma-terms", no_lemma_terms, "no Z/ZS lemma terms (experimental::TermWeights::lemma_terms)");
+    app.add_flag("--no-written-forms", no_written_forms, "no unprefixed/S written forms (experimental::TermWeights::written_forms)");
+    app.add_flag("--no-own-form-lemma-terms", no_own_form, "no Z term where the word is written as its lemma");
+    app.add_flag("--lemma-positions", lemma_positions, "lemma terms with positions (IndexOptions::lemma_positions)");
     app.add_option("files", files, "files or archives to index")->required()->check(CLI::ExistingPath);
     CLI11_PARSE(app, argc, argv);
-    if (std::filesystem::exists(db)) {
+    if (!append && std::filesystem::exists(db)) {
         std::fprintf(stderr, "index-cost-bench: %s exists; give a new directory so every run starts empty\n", db.c_str());
         return 2;
     }
@@ -46,6 +54,10 @@ int main(int argc, char** argv) {
     newsdex::IndexOptions options;
     newsdex::experimental::TermWeights weights;
     weights.sketches = !no_sketches;
+    weights.lemma_terms = !no_lemma_terms;
+    weights.written_forms = !no_written_forms;
+    weights.own_form_lemma_terms = !no_own_form;
+    options.lemma_positions = lemma_positions;
     options.weights = std::make_shared<const newsdex::experimental::TermWeights>(weights);
     options.spelling = !no_spelling;
     const auto start = std::chrono::steady_clock::now();
@@ -60,8 +72,9 @@ int main(int argc, char** argv) {
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
     const double cpu = cpu_seconds(u);
-    std::printf("sketches=%s spelling=%s articles=%zu wall_s=%.2f cpu_s=%.2f cpu_ms_per_article=%.3f peak_rss_mb=%.0f\n",
-                no_sketches ? "off" : "on", no_spelling ? "off" : "on", articles, wall, cpu,
+    std::printf("sketches=%s spelling=%s lemma_terms=%s written_forms=%s lemma_positions=%s own_form_lemma_terms=%s articles=%zu wall_s=%.2f cpu_s=%.2f cpu_ms_per_article=%.3f peak_rss_mb=%.0f\n",
+                no_sketches ? "off" : "on", no_spelling ? "off" : "on",
+                no_lemma_terms ? "off" : "on", no_written_forms ? "off" : "on", lemma_positions ? "on" : "off", no_own_form ? "off" : "on", articles, wall, cpu,
                 articles ? cpu * 1000 / static_cast<double>(articles) : 0.0, static_cast<double>(u.ru_maxrss) / 1024);
     return 0;
 }

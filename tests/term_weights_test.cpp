@@ -108,3 +108,47 @@ TEST_CASE("with the default weights, an article that opens with the query words 
     CHECK(results.hits[0].id == "opening");
     CHECK(results.hits[0].score > results.hits[1].score);
 }
+
+TEST_CASE("the term-family switches leave out exactly their terms", "[weights]") {
+    // "harbours" reduces to another term than itself, "harbour" to itself (Snowball for English).
+    Article base = make_article("t", "Harbour", "harbours harbour barge");
+    DocumentBuilder all{};
+    Article a1 = base;
+    const Xapian::Document full = all.build(a1);
+    REQUIRE(all.lemmatizer().lemmas("harbour", Language::en) == all.lemmatizer().lemmas("harbours", Language::en));
+    const std::string z = "Z" + all.lemmatizer().lemmas("harbour", Language::en).front();
+    REQUIRE(z == "Zharbour");
+    CHECK(wdf_of(full, z) == 1 + 3 + 3);  // title, and two lead words
+    CHECK(wdf_of(full, "ZSharbour") == 1);
+    CHECK(wdf_of(full, "harbour") == 1 + 3);
+
+    SECTION("own_form_lemma_terms off: only the forms that differ from the lemma give it a term") {
+        experimental::TermWeights w;
+        w.own_form_lemma_terms = false;
+        Article a = base;
+        const Xapian::Document doc = DocumentBuilder(false, w).build(a);
+        CHECK(wdf_of(doc, z) == 3);             // "harbours" only
+        CHECK(wdf_of(doc, "ZSharbour") == 0);   // the title says "Harbour", its own lemma
+        CHECK(wdf_of(doc, "harbour") == 1 + 3); // which the written form carries
+        CHECK(wdf_of(doc, "Sharbour") == 1);
+    }
+    SECTION("lemma_terms off: no lemma term at all, written forms as before") {
+        experimental::TermWeights w;
+        w.lemma_terms = false;
+        Article a = base;
+        const Xapian::Document doc = DocumentBuilder(false, w).build(a);
+        CHECK(wdf_of(doc, z) == 0);
+        CHECK(wdf_of(doc, "ZSharbour") == 0);
+        CHECK(wdf_of(doc, "harbours") == 3);
+    }
+    SECTION("written_forms off: lemma terms only") {
+        experimental::TermWeights w;
+        w.written_forms = false;
+        Article a = base;
+        const Xapian::Document doc = DocumentBuilder(false, w).build(a);
+        CHECK(wdf_of(doc, "harbour") == 0);
+        CHECK(wdf_of(doc, "harbours") == 0);
+        CHECK(wdf_of(doc, "Sharbour") == 0);
+        CHECK(wdf_of(doc, z) == 1 + 3 + 3);
+    }
+}

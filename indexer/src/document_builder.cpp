@@ -71,11 +71,14 @@ void DocumentBuilder::index_tokens(Xapian::Document& doc, const std::vector<Toke
         if (t.term.size() > schema::kMaxWordBytes) continue;
         const Xapian::termcount wdf = weight_of(t, title, body_start, lead);
         const Xapian::termpos pos = t.position + 1;
-        doc.add_posting(t.term, pos, wdf);
-        if (title) doc.add_posting(std::string(schema::kTitlePrefix) + t.term, pos);
+        if (weights_.written_forms) {
+            doc.add_posting(t.term, pos, wdf);
+            if (title) doc.add_posting(std::string(schema::kTitlePrefix) + t.term, pos);
+        }
         // Every reading of an ambiguous form at the same position: the query decides which one.
         for (const std::string& lemma : lemmatizer_.lemmas(t.term, term_language(t.term, lang))) {
-            if (lemma.size() > schema::kMaxWordBytes) continue;
+            if (lemma.size() > schema::kMaxWordBytes || !weights_.lemma_terms) continue;
+            if (!weights_.own_form_lemma_terms && lemma == t.term) continue;
             const std::string z = std::string(schema::kStemPrefix) + lemma;
             if (lemma_positions_) doc.add_posting(z, pos, wdf);
             else doc.add_term(z, wdf);

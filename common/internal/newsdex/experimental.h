@@ -28,6 +28,13 @@ struct TermWeights {
     /// sketch and band terms (story clusters). Off, articles are never clustered with another; it
     /// exists so that bench/index_cost_bench can measure what the sketches cost.
     bool sketches = true;
+    /// Research switches for what a family of terms costs to write (bench/index_cost_bench,
+    /// issue 14); an index written with either off is not searched correctly. lemma_terms: the
+    /// `Z`/`ZS` lemma terms. written_forms: the unprefixed written forms (and `S` title forms).
+    bool lemma_terms = true;
+    bool written_forms = true;
+    /// false: no `Z` (`ZS`) term for a word written as its own lemma; its written form stands in.
+    bool own_form_lemma_terms = true;
 };
 
 /// How a search weighs what matches. Set through SearchOptions::ranking.
