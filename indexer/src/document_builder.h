@@ -21,6 +21,10 @@ public:
     /// Fills in the article's language (detected, the declared one as a hint) before building.
     Xapian::Document build(Article& article);
 
+    /// Whether a word written as its own lemma gets the lemma's terms (TermWeights::own_form_lemma_terms):
+    /// the shard's layout (schema::kLemmaTermsKey) decides, whatever the options say.
+    void set_own_form_lemma_terms(bool on) { weights_.own_form_lemma_terms = on; }
+
     /// The lemmatizer, whose new entries the indexer stores with the index at each commit.
     Lemmatizer& lemmatizer() { return lemmatizer_; }
 

@@ -93,10 +93,12 @@ ShardWriter::ShardWriter(std::string path, const IndexOptions& options, std::sha
         throw IndexError("cannot open index " + path_ + " for writing: " + write_problem(e));
     }
     const std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
+    const bool own_form_lemma_terms = experimental::or_default(options.weights).own_form_lemma_terms;
     if (version.empty() && db.get_doccount() == 0) {
         // Committed at once, so that readers of a new index see it as a valid, empty one.
         try {
             db.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
+            if (!own_form_lemma_terms) db.set_metadata(std::string(schema::kLemmaTermsKey), std::string(schema::kLemmaTermsDiffering));
             db.commit();
         } catch (const Xapian::Error& e) {
             throw IndexError("cannot create index " + path_ + ": " + write_problem(e));
@@ -105,6 +107,9 @@ ShardWriter::ShardWriter(std::string path, const IndexOptions& options, std::sha
         throw IndexError("index " + path_ + " was written by another newsdex schema (" +
                          (version.empty() ? "none" : version) + "); index into a new directory");
     }
+    // A shard keeps the lemma-term layout it was created with: its articles and the queries on
+    // it must agree, whatever this run's options.
+    writer_->builder.set_own_form_lemma_terms(db.get_metadata(std::string(schema::kLemmaTermsKey)) != schema::kLemmaTermsDiffering);
     if (lemmas) writer_->builder.lemmatizer().set_shared_cache(std::move(lemmas));
     // Forms an earlier run lemmatized keep their lemmas (and skip Hunspell).
     writer_->builder.lemmatizer().set_stored_lookup([w = writer_.get()](Language lang, std::string_view form) {

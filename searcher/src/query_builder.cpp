@@ -99,14 +99,25 @@ Xapian::Query QueryBuilder::word_forms(const std::string& term, bool positive, b
     const Lemmas lemmas = word_lemmas(term);
     // The written form is indexed under its lemmas as well: without it in the synonym, it counts
     // once (experimental::Ranking::written_form_counts).
-    std::vector<Xapian::Query> forms;
-    if (ranking_.written_form_counts || lemmas.empty()) forms.push_back(exact);
-    for (const std::string& lemma : lemmas) forms.emplace_back(prefixed(lemma_prefix, lemma));
+    std::vector<std::string> forms;
+    const std::string_view form_prefix = title ? schema::kTitlePrefix : "";
+    const auto add = [&forms](std::string t) {
+        if (std::find(forms.begin(), forms.end(), t) == forms.end()) forms.push_back(std::move(t));
+    };
+    const auto add_lemmas = [&](const Lemmas& of_word) {
+        for (const std::string& lemma : of_word) {
+            add(prefixed(lemma_prefix, lemma));
+            // Written as its own lemma, a word has no lemma term in such an index: its form stands in.
+            if (lemmas_.own_forms_written_only()) add(prefixed(form_prefix, lemma));
+        }
+    };
+    if (ranking_.written_form_counts || lemmas.empty()) add(prefixed(form_prefix, term));
+    add_lemmas(lemmas);
     if (options_.other_cyrillic)
         for (const std::string& other : other_cyrillic_spellings(term)) {
             const Lemmas other_lemmas = word_lemmas(other);
-            if (ranking_.written_form_counts || other_lemmas.empty()) forms.emplace_back(prefixed(title ? schema::kTitlePrefix : "", other));
-            for (const std::string& lemma : other_lemmas) forms.emplace_back(prefixed(lemma_prefix, lemma));
+            if (ranking_.written_form_counts || other_lemmas.empty()) add(prefixed(form_prefix, other));
+            add_lemmas(other_lemmas);
             if (positive) highlight_word(other);
         }
     if (positive) highlight_word(term);

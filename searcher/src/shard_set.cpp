@@ -47,16 +47,29 @@ OpenShards open_shards(const std::string& path) {
             if (const auto absent = shards::find_absence(where.path))
                 throw SearchError("cannot open index at " + name + ": " + absent->message);
         Xapian::Database db;
-        try {
-            db = open_one(where);
-        } catch (const Xapian::Error& e) {
-            throw SearchError("cannot open index at " + name + ": " + e.get_msg());
-        }
         std::string version;
-        try {
-            version = db.get_metadata(std::string(schema::kSchemaVersionKey));
-        } catch (const Xapian::Error& e) {
-            throw SearchError("cannot read index at " + name + ": " + e.get_msg());
+        // Opening races a writer's commits: two in a row discard the revision being opened.
+        // Xapian's advice is to open again; a few tries, so that an index rewritten faster than
+        // it can be opened still gets an error.
+        constexpr int kTries = 5;
+        for (int attempt = 1;; ++attempt) {
+            try {
+                db = open_one(where);
+            } catch (const Xapian::DatabaseModifiedError& e) {
+                if (attempt < kTries) continue;
+                throw SearchError("cannot open index at " + name + ": " + e.get_msg());
+            } catch (const Xapian::Error& e) {
+                throw SearchError("cannot open index at " + name + ": " + e.get_msg());
+            }
+            try {
+                version = db.get_metadata(std::string(schema::kSchemaVersionKey));
+                break;
+            } catch (const Xapian::DatabaseModifiedError& e) {
+                if (attempt < kTries) continue;
+                throw SearchError("cannot read index at " + name + ": " + e.get_msg());
+            } catch (const Xapian::Error& e) {
+                throw SearchError("cannot read index at " + name + ": " + e.get_msg());
+            }
         }
         if (version != schema::kSchemaVersion)
             throw SearchError("index at " + name + " has schema " + (version.empty() ? "none" : version) +

@@ -5,6 +5,17 @@
 #include <algorithm>
 
 namespace newsdex {
+
+bool StoredLemmas::own_forms_written_only() {
+    if (!own_forms_written_only_) {
+        bool any = false;
+        for (const Xapian::Database& shard : shards_)
+            any = any || shard.get_metadata(std::string(schema::kLemmaTermsKey)) == schema::kLemmaTermsDiffering;
+        own_forms_written_only_ = any;
+    }
+    return *own_forms_written_only_;
+}
+
 namespace {
 
 // Bounds on the neighbour search for a form the index does not hold.

@@ -11,6 +11,7 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -35,6 +36,14 @@ public:
     /// The index holds the normalized word @p term in an article of @p lang (uk or ru).
     bool indexed(const std::string& term, Language lang) const { return stored(schema::lemma_key(lang, term)); }
 
+    /// A word written as its own lemma has no lemma term in some shard (schema::kLemmaTermsKey):
+    /// a query for the lemma must take that written form too. When shards differ (an index put
+    /// together from shards of different versions), the shards with every lemma term count such a
+    /// word twice, which costs ranking a little and loses nothing.
+    /// Read on first use, not when the index is opened: a read there could meet a commit and
+    /// fail outside the searches' retry on the latest commit.
+    bool own_forms_written_only();
+
     /// Word forms indexed under @p lemma (any language); for NEAR and highlighting.
     std::vector<std::string> forms(const std::string& lemma) const;
 
@@ -49,6 +58,7 @@ private:
 
     const Xapian::Database& db_;
     std::vector<Xapian::Database> shards_;
+    std::optional<bool> own_forms_written_only_;
     RuleLemmatizer rules_;
     std::unordered_map<std::string, Lemmas> cache_;
     std::array<std::unique_ptr<SuffixRules>, 4> suffix_rules_;

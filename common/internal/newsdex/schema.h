@@ -16,6 +16,12 @@ namespace newsdex::schema {
 /// Written to the database's user metadata; a reader refuses an index of another version.
 inline constexpr std::string_view kSchemaVersion = "2";
 inline constexpr std::string_view kSchemaVersionKey = "newsdex.schema";
+/// Metadata key, set when the shard was created: kLemmaTermsDiffering means a word written as
+/// its own lemma has no `Z`/`ZS` term for that lemma (its written form stands in, and a query
+/// adds it to the lemma's synonym). Absent: every word has its lemma terms (indexes written before
+/// 2026-12-02), which is kept for the life of the shard.
+inline constexpr std::string_view kLemmaTermsKey = "newsdex.lemma_terms";
+inline constexpr std::string_view kLemmaTermsDiffering = "differing";
 
 // Term prefixes, following Omega's conventions where one exists.
 inline constexpr std::string_view kIdPrefix = "Q";       ///< unique id, boolean
