@@ -112,7 +112,9 @@ TEST_CASE("with the default weights, an article that opens with the query words 
 TEST_CASE("the term-family switches leave out exactly their terms", "[weights]") {
     // "harbours" reduces to another term than itself, "harbour" to itself (Snowball for English).
     Article base = make_article("t", "Harbour", "harbours harbour barge");
-    DocumentBuilder all{};
+    experimental::TermWeights every;
+    every.own_form_lemma_terms = true;
+    DocumentBuilder all(false, every);
     Article a1 = base;
     const Xapian::Document full = all.build(a1);
     REQUIRE(all.lemmatizer().lemmas("harbour", Language::en) == all.lemmatizer().lemmas("harbours", Language::en));
@@ -122,9 +124,8 @@ TEST_CASE("the term-family switches leave out exactly their terms", "[weights]")
     CHECK(wdf_of(full, "ZSharbour") == 1);
     CHECK(wdf_of(full, "harbour") == 1 + 3);
 
-    SECTION("own_form_lemma_terms off: only the forms that differ from the lemma give it a term") {
+    SECTION("own_form_lemma_terms off (the default): only the forms that differ from the lemma give it a term") {
         experimental::TermWeights w;
-        w.own_form_lemma_terms = false;
         Article a = base;
         const Xapian::Document doc = DocumentBuilder(false, w).build(a);
         CHECK(wdf_of(doc, z) == 3);             // "harbours" only
@@ -133,7 +134,7 @@ TEST_CASE("the term-family switches leave out exactly their terms", "[weights]")
         CHECK(wdf_of(doc, "Sharbour") == 1);
     }
     SECTION("lemma_terms off: no lemma term at all, written forms as before") {
-        experimental::TermWeights w;
+        experimental::TermWeights w = every;
         w.lemma_terms = false;
         Article a = base;
         const Xapian::Document doc = DocumentBuilder(false, w).build(a);
@@ -142,7 +143,7 @@ TEST_CASE("the term-family switches leave out exactly their terms", "[weights]")
         CHECK(wdf_of(doc, "harbours") == 3);
     }
     SECTION("written_forms off: lemma terms only") {
-        experimental::TermWeights w;
+        experimental::TermWeights w = every;
         w.written_forms = false;
         Article a = base;
         const Xapian::Document doc = DocumentBuilder(false, w).build(a);

@@ -32,7 +32,8 @@ experimental::TermWeights parse_weights(const std::string& spec) {
         else if (key == "lead") weights.lead = value;
         else if (key == "lead-words") weights.lead_words = value;
         else if (key == "lead-norm") weights.lead_norm_words = value;
-        else throw std::invalid_argument("unknown weight \"" + key + "\" (title, lead, lead-words, lead-norm)");
+        else if (key == "own-form") weights.own_form_lemma_terms = value != 0;
+        else throw std::invalid_argument("unknown weight \"" + key + "\" (title, lead, lead-words, lead-norm, own-form)");
     });
     return weights;
 }

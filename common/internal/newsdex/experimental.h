@@ -33,8 +33,12 @@ struct TermWeights {
     /// `Z`/`ZS` lemma terms. written_forms: the unprefixed written forms (and `S` title forms).
     bool lemma_terms = true;
     bool written_forms = true;
-    /// false: no `Z` (`ZS`) term for a word written as its own lemma; its written form stands in.
-    bool own_form_lemma_terms = true;
+    /// true: a word written as its own lemma gets the lemma's `Z` (`ZS`) term too, as in indexes
+    /// made before 2026-12-02. false (the default): its written form stands in for that term, which
+    /// the query adds to the lemma's synonym (schema::kLemmaTermsKey, docs/schema.md): the same
+    /// matches, 4-6 % less index and 15-18 % less indexing CPU in English and Russian
+    /// (docs/benchmarks.md). Only a new index takes it; an existing shard keeps its layout.
+    bool own_form_lemma_terms = false;
 };
 
 /// How a search weighs what matches. Set through SearchOptions::ranking.
