@@ -197,6 +197,9 @@ TEST_CASE("compacting merges the shards and their lemma tables, or keeps the sha
     CHECK(union_of_shards.size() >= 6);
     Searcher s(dir / "merged");
     CHECK(hits_of(s, "вокзалами") == 60);
+    // The lemma-term layout (a lemma term only where the form differs) survives the merge once.
+    CHECK(merged.get_metadata(std::string(schema::kLemmaTermsKey)) == schema::kLemmaTermsDiffering);
+    CHECK(hits_of(s, "вокзал") == 60);
 
     compact_index(source, dir / "kept", {.keep_shards = true});
     CHECK(shards::read_stub(dir / "kept").size() == 3);

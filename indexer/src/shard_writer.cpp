@@ -6,7 +6,9 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <filesystem>
+#include <sys/statvfs.h>
 #include <unordered_map>
 
 namespace newsdex {
@@ -31,6 +33,27 @@ std::string write_problem(const Xapian::Error& e) {
     else return e.get_msg() + (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : "");
     return what + "; what was committed before is kept (indexing the same sources again resumes)";
 }
+
+// The shard this thread is writing to inside Xapian, if any: when Xapian ends the process from
+// inside a write without an exception to show for it (describe_uncaught_index_error), what the
+// file system under that shard says is all there is to go on.
+thread_local const std::string* shard_being_written = nullptr;
+
+class WritingShard {
+public:
+    explicit WritingShard(const std::string& path) : previous_(shard_being_written) { shard_being_written = &path; }
+    ~WritingShard() { shard_being_written = previous_; }
+    WritingShard(const WritingShard&) = delete;
+    WritingShard& operator=(const WritingShard&) = delete;
+
+private:
+    const std::string* previous_;
+};
+
+// Free space under which a write that ended the process counts as one that ran out of room: a
+// few glass blocks (8 KB each by default), not a threshold a working index comes near while
+// there is room for its next commit.
+constexpr std::uint64_t kNoRoomBytes = 256 * 1024;
 
 // A shard whose creation was killed before Xapian wrote its version file ("iamglass") holds table
 // files of a database that never committed anything, which Xapian refuses to open. They are
@@ -187,6 +210,7 @@ void ShardWriter::write(Article& article) {
     writer_->uncommitted_text += article.title.size() + article.body.size();
     Xapian::Document doc = writer_->builder.build(article);
     const std::string id_term = schema::id_term(article.id);
+    const WritingShard writing(path_);
     try {
         const bool existed = writer_->db.term_exists(id_term);
         writer_->db.replace_document(id_term, doc);
@@ -210,6 +234,7 @@ void ShardWriter::write_metadata(const std::vector<std::pair<std::string, std::s
 }
 
 void ShardWriter::commit_now() {
+    const WritingShard writing(path_);
     try {
         write_lemma_table(writer_->db, writer_->builder.lemmatizer().take_new_entries());
         write_suffix_rules(writer_->db, writer_->builder.lemmatizer());
@@ -224,7 +249,17 @@ void ShardWriter::commit_now() {
 }
 
 std::string describe_uncaught_index_error(std::exception_ptr error) {
-    if (!error) return {};
+    if (!error) {
+        // Xapian 1.4 may also call std::terminate inside a commit with no exception in sight (a
+        // write error in a part that must not throw). If this thread was inside a write and the
+        // file system under the shard has no room left, that is what happened.
+        if (!shard_being_written) return {};
+        struct statvfs fs {};
+        if (statvfs(shard_being_written->c_str(), &fs) != 0) return {};
+        if (static_cast<std::uint64_t>(fs.f_bavail) * fs.f_frsize >= kNoRoomBytes) return {};
+        return "cannot commit the index " + *shard_being_written +
+               ": no space left on the device; what was committed before is kept (indexing the same sources again resumes)";
+    }
     try {
         std::rethrow_exception(error);
     } catch (const Xapian::Error& e) {

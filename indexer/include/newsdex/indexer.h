@@ -131,6 +131,9 @@ public:
 /// std::terminate runs and no catch block sees it. The index is still as its last commit left it
 /// (Xapian commits are atomic). For a terminate handler: the message an IndexError would carry if
 /// @p error is a Xapian error (naming a full or read-only disk as such), or an empty string.
+/// With no exception (@p error null: Xapian sometimes calls std::terminate with none in flight),
+/// called on the thread that was ending: the full-disk message when that thread was inside a write
+/// of a shard whose file system has no room left, else an empty string.
 std::string describe_uncaught_index_error(std::exception_ptr error);
 
 /// Reads sources into an index: one Xapian database, or several shards written in parallel (see
