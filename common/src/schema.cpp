@@ -80,7 +80,12 @@ std::string url_host(std::string_view url) {
         // One spelling per address (RFC 5952: lower case, longest zero run as ::), in brackets.
         char text[INET6_ADDRSTRLEN];
         if (inet_ntop(AF_INET6, uri.hostData.ip6->data, text, sizeof text) == nullptr) return {};
-        return "[" + std::string(text) + "]";
+        // Appended, not "[" + std::string(text) + "]": GCC 12 at -O3 warns falsely (-Wrestrict,
+        // its bug 105329) on that expression, which fails a Release build with NEWSDEX_WERROR.
+        std::string bracketed = "[";
+        bracketed += text;
+        bracketed += ']';
+        return bracketed;
     }
     const std::string_view raw(uri.hostText.first, static_cast<std::size_t>(uri.hostText.afterLast - uri.hostText.first));
     if (uri.hostData.ipFuture.first != nullptr) {
