@@ -57,19 +57,23 @@ std::set<std::string> query_terms(const Xapian::Database& db, const std::string&
     return std::set<std::string>(q.get_unique_terms_begin(), q.get_unique_terms_end());
 }
 
+// One indexing run that adds one article.
+void index_one(const std::string& path, const IndexOptions& options, const std::string& id, const std::string& lang,
+               const std::string& body) {
+    Indexer indexer(path, options);
+    Article a;
+    a.id = id;
+    a.lang = lang;
+    a.body = body;
+    indexer.add_article(a);
+    indexer.commit();
+}
+
 struct Indexed {
     test::TempDir dir{"parity"};
     Xapian::Database db;
     explicit Indexed(const std::string& body, const std::string& lang) {
-        {
-            Indexer indexer(dir.str(), one_shard());
-            Article a;
-            a.id = "parity";
-            a.lang = lang;
-            a.body = body;
-            indexer.add_article(a);
-            indexer.commit();
-        }
+        index_one(dir.str(), one_shard(), "parity", lang, body);
         db = Xapian::Database(dir.str());
     }
 };
@@ -103,29 +107,13 @@ TEST_CASE("an index made with every lemma term keeps that layout, and its querie
           "[analysis][parity]") {
     const std::string sentence = "Grain exports through the ports increased sharply in March, ministers said";
     test::TempDir dir("parity-old-layout");
-    {
-        IndexOptions options = one_shard();
-        auto weights = std::make_shared<experimental::TermWeights>();
-        weights->own_form_lemma_terms = true;
-        options.weights = weights;
-        Indexer indexer(dir.str(), options);
-        Article a;
-        a.id = "old";
-        a.lang = "en";
-        a.body = sentence;
-        indexer.add_article(a);
-        indexer.commit();
-    }
-    {
-        // A later run with the default options adds to it in the layout it has.
-        Indexer indexer(dir.str(), one_shard());
-        Article a;
-        a.id = "later";
-        a.lang = "en";
-        a.body = "Grain prices fell";
-        indexer.add_article(a);
-        indexer.commit();
-    }
+    IndexOptions every_lemma_term = one_shard();
+    auto weights = std::make_shared<experimental::TermWeights>();
+    weights->own_form_lemma_terms = true;
+    every_lemma_term.weights = weights;
+    index_one(dir.str(), every_lemma_term, "old", "en", sentence);
+    // A later run with the default options adds to it in the layout it has.
+    index_one(dir.str(), one_shard(), "later", "en", "Grain prices fell");
     Xapian::Database db(dir.str());
     CHECK(db.get_metadata(std::string(schema::kLemmaTermsKey)).empty());
     CHECK(document_terms(db, 1).count("Zgrain"));
@@ -175,30 +163,14 @@ TEST_CASE("overlong words break neither the lemma table nor a query", "[analysis
 
 TEST_CASE("a later indexing run keeps the lemmas the index already holds", "[analysis]") {
     test::TempDir dir("stored");
-    {
-        Indexer indexer(dir.str(), one_shard());
-        Article a;
-        a.id = "first";
-        a.lang = "uk";
-        a.body = "Перший текст";
-        indexer.add_article(a);
-        indexer.commit();
-    }
+    index_one(dir.str(), one_shard(), "first", "uk", "Перший текст");
     {
         // As if an earlier run (or an older dictionary) had decided this lemma.
         Xapian::WritableDatabase db(dir.str());
         db.set_metadata(schema::lemma_key(Language::uk, "зюзябрами"), "зюзябра");
         db.commit();
     }
-    {
-        Indexer indexer(dir.str(), one_shard());
-        Article a;
-        a.id = "second";
-        a.lang = "uk";
-        a.body = "Другий текст про зюзябрами";
-        indexer.add_article(a);
-        indexer.commit();
-    }
+    index_one(dir.str(), one_shard(), "second", "uk", "Другий текст про зюзябрами");
     Xapian::Database db(dir.str());
     CHECK(db.term_exists("Zзюзябра"));
     CHECK(schema::split_lines(db.get_metadata(schema::forms_key("текст"))).size() >= 1);

@@ -19,6 +19,11 @@ namespace {
 // member, few enough that queued bodies (up to max_text_bytes each) stay small.
 constexpr std::size_t kQueueCapacity = 32;
 
+// A failed write's cause, and that what was committed before is safe.
+std::string with_committed_kept(const std::string& what) {
+    return what + "; what was committed before is kept (indexing the same sources again resumes)";
+}
+
 // Xapian words a failed write after its own fashion ("Error writing block 42 (No space left on
 // device)"); the user needs to know first that the disk is full or read-only, and that what was
 // committed before is safe.
@@ -31,7 +36,7 @@ std::string write_problem(const Xapian::Error& e) {
     else if (has("Read-only file system")) what = "the file system is read-only";
     else if (has("Permission denied")) what = "permission denied";
     else return e.get_msg() + (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : "");
-    return what + "; what was committed before is kept (indexing the same sources again resumes)";
+    return with_committed_kept(what);
 }
 
 // The shard this thread is writing to inside Xapian, if any: when Xapian ends the process from
@@ -257,8 +262,7 @@ std::string describe_uncaught_index_error(std::exception_ptr error) {
         struct statvfs fs {};
         if (statvfs(shard_being_written->c_str(), &fs) != 0) return {};
         if (static_cast<std::uint64_t>(fs.f_bavail) * fs.f_frsize >= kNoRoomBytes) return {};
-        return "cannot commit the index " + *shard_being_written +
-               ": no space left on the device; what was committed before is kept (indexing the same sources again resumes)";
+        return "cannot commit the index " + *shard_being_written + ": " + with_committed_kept("no space left on the device");
     }
     try {
         std::rethrow_exception(error);

@@ -22,6 +22,11 @@ constexpr int32_t kMinCognateLetters = 4;
 
 std::string prefixed(std::string_view prefix, const std::string& term) { return std::string(prefix) + term; }
 
+// A synonym counts a term given twice twice: each term once.
+void add_once(std::vector<std::string>& terms, std::string term) {
+    if (std::find(terms.begin(), terms.end(), term) == terms.end()) terms.push_back(std::move(term));
+}
+
 Xapian::Query combine(Xapian::Query::op op, std::vector<Xapian::Query>& parts) {
     parts.erase(std::remove_if(parts.begin(), parts.end(), [](const Xapian::Query& q) { return q.empty(); }),
                 parts.end());
@@ -95,29 +100,18 @@ Xapian::Query QueryBuilder::word_forms(const std::string& term, bool positive, b
         if (positive) spec_.exact_terms.insert(term);
         return exact;
     }
-    const std::string_view lemma_prefix = title ? schema::kTitleStemPrefix : schema::kStemPrefix;
     const Lemmas lemmas = word_lemmas(term);
     // The written form is indexed under its lemmas as well: without it in the synonym, it counts
     // once (experimental::Ranking::written_form_counts).
     std::vector<std::string> forms;
     const std::string_view form_prefix = title ? schema::kTitlePrefix : "";
-    const auto add = [&forms](std::string t) {
-        if (std::find(forms.begin(), forms.end(), t) == forms.end()) forms.push_back(std::move(t));
-    };
-    const auto add_lemmas = [&](const Lemmas& of_word) {
-        for (const std::string& lemma : of_word) {
-            add(prefixed(lemma_prefix, lemma));
-            // Written as its own lemma, a word has no lemma term in such an index: its form stands in.
-            if (lemmas_.own_forms_written_only()) add(prefixed(form_prefix, lemma));
-        }
-    };
-    if (ranking_.written_form_counts || lemmas.empty()) add(prefixed(form_prefix, term));
-    add_lemmas(lemmas);
+    if (ranking_.written_form_counts || lemmas.empty()) forms.push_back(prefixed(form_prefix, term));
+    add_lemma_terms(forms, lemmas, title);
     if (options_.other_cyrillic)
         for (const std::string& other : other_cyrillic_spellings(term)) {
             const Lemmas other_lemmas = word_lemmas(other);
-            if (ranking_.written_form_counts || other_lemmas.empty()) add(prefixed(form_prefix, other));
-            add_lemmas(other_lemmas);
+            if (ranking_.written_form_counts || other_lemmas.empty()) add_once(forms, prefixed(form_prefix, other));
+            add_lemma_terms(forms, other_lemmas, title);
             if (positive) highlight_word(other);
         }
     if (positive) highlight_word(term);
@@ -126,6 +120,14 @@ Xapian::Query QueryBuilder::word_forms(const std::string& term, bool positive, b
     if (ranking_.exact_form_bonus <= 0 || lemmas.empty() || !positive) return word;
     return Xapian::Query(Xapian::Query::OP_OR, word,
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, ranking_.exact_form_bonus));
+}
+
+void QueryBuilder::add_lemma_terms(std::vector<std::string>& terms, const Lemmas& lemmas, bool title) {
+    for (const std::string& lemma : lemmas) {
+        add_once(terms, prefixed(title ? schema::kTitleStemPrefix : schema::kStemPrefix, lemma));
+        // Written as its own lemma, a word has no lemma term in such an index: its form stands in.
+        if (lemmas_.own_forms_written_only()) add_once(terms, prefixed(title ? schema::kTitlePrefix : "", lemma));
+    }
 }
 
 Xapian::Query QueryBuilder::word_query(const QueryNode& node, bool positive, const std::string& field) {

@@ -72,6 +72,10 @@ private:
     std::vector<std::string> other_cyrillic_spellings(const std::string& term);
     /// Lemma terms of @p term over its candidate languages, without duplicates.
     Lemmas word_lemmas(const std::string& term);
+    /// Appends to @p terms, each once, the lemma terms of @p lemmas (`ZS` in a title, else `Z`)
+    /// and, in an index that writes a lemma term only where the form differs, each lemma as a
+    /// written form (`S` in a title), which stands in for the word written as its lemma.
+    void add_lemma_terms(std::vector<std::string>& terms, const Lemmas& lemmas, bool title);
     /// Forms of @p term in the index that share one of its lemmas (bounded), @p term first.
     std::vector<std::string> inflected_forms(const std::string& term);
     /// Records what a positive unquoted word highlights: itself and its lemmas' forms. A function

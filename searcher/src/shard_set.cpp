@@ -53,22 +53,17 @@ OpenShards open_shards(const std::string& path) {
         // it can be opened still gets an error.
         constexpr int kTries = 5;
         for (int attempt = 1;; ++attempt) {
+            std::string_view step = "open";
             try {
                 db = open_one(where);
-            } catch (const Xapian::DatabaseModifiedError& e) {
-                if (attempt < kTries) continue;
-                throw SearchError("cannot open index at " + name + ": " + e.get_msg());
-            } catch (const Xapian::Error& e) {
-                throw SearchError("cannot open index at " + name + ": " + e.get_msg());
-            }
-            try {
+                step = "read";
                 version = db.get_metadata(std::string(schema::kSchemaVersionKey));
                 break;
             } catch (const Xapian::DatabaseModifiedError& e) {
                 if (attempt < kTries) continue;
-                throw SearchError("cannot read index at " + name + ": " + e.get_msg());
+                throw SearchError("cannot " + std::string(step) + " index at " + name + ": " + e.get_msg());
             } catch (const Xapian::Error& e) {
-                throw SearchError("cannot read index at " + name + ": " + e.get_msg());
+                throw SearchError("cannot " + std::string(step) + " index at " + name + ": " + e.get_msg());
             }
         }
         if (version != schema::kSchemaVersion)

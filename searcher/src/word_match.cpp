@@ -423,12 +423,7 @@ Xapian::Query QueryBuilder::title_bonus(const std::vector<const QueryNode*>& wor
         if (tokens.size() != 1) continue;
         const std::string& term = tokens.front().term;
         std::vector<std::string> forms{std::string(schema::kTitlePrefix) + term};
-        if (ranking_.use_stems)
-            for (const std::string& lemma : word_lemmas(term)) {
-                forms.push_back(std::string(schema::kTitleStemPrefix) + lemma);
-                // A title word written as its own lemma has no ZS term in such an index.
-                if (lemmas_.own_forms_written_only() && lemma != term) forms.push_back(std::string(schema::kTitlePrefix) + lemma);
-            }
+        if (ranking_.use_stems) add_lemma_terms(forms, word_lemmas(term), true);
         in_title.emplace_back(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
     }
     return combine_all(Xapian::Query::OP_OR, std::move(in_title));
