@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 #include <xapian.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <string>
@@ -244,4 +245,46 @@ TEST_CASE("a shard commits early when its uncommitted articles would outgrow the
     CHECK(tight >= 10);  // a shard commits once it holds 1 MB of text (about 10 of these)
     CHECK(tight < 24);   // but not after every article
     CHECK(index_with(std::uint64_t{8} << 30) == 0);
+}
+
+TEST_CASE("when one shard is due to commit, every shard commits with it", "[shards][commit]") {
+    // A shard committing on its own stalls the others (the reader waits for room in its queue),
+    // so the indexer commits them all at once. Observable: what a reader sees once the first
+    // shard reaches its commit size is every article pushed so far, not that shard's alone.
+    constexpr std::size_t kShards = 3;
+    constexpr std::size_t kCommitEvery = 4;
+    test::TempDir dir("commit-together");
+    IndexOptions o = with_shards(kShards);
+    o.commit_every = kCommitEvery;
+    o.checkpoint_seconds = 0;
+    o.checkpoint_every = 1000000;
+    Indexer indexer(dir / "db", o);
+    std::vector<std::size_t> per_shard(kShards, 0);
+    std::size_t pushed = 0;
+    while (*std::max_element(per_shard.begin(), per_shard.end()) < kCommitEvery) {
+        Article a;
+        a.id = "together-" + std::to_string(pushed);
+        a.title = "Заголовок " + std::to_string(pushed);
+        a.body = "Короткая заметка о заседании городского совета.";
+        a.lang = "ru";
+        ++per_shard[shards::shard_of(schema::id_term(a.id), kShards)];
+        indexer.add_article(std::move(a));
+        ++pushed;
+    }
+    REQUIRE(pushed > kCommitEvery);  // the other shards hold articles too
+    indexer.summary();                // written, not committed
+    CHECK(Xapian::Database(dir / "db").get_doccount() == pushed);
+
+    // The next articles stay uncommitted until a shard is due again or commit() is called.
+    for (int i = 0; i < 2; ++i) {
+        Article a;
+        a.id = "later-" + std::to_string(i);
+        a.body = "Ещё одна заметка.";
+        a.lang = "ru";
+        indexer.add_article(std::move(a));
+    }
+    indexer.summary();
+    CHECK(Xapian::Database(dir / "db").get_doccount() == pushed);
+    indexer.commit();
+    CHECK(Xapian::Database(dir / "db").get_doccount() == pushed + 2);
 }

@@ -14,11 +14,13 @@
 #include <atomic>
 #include <cctype>
 #include <chrono>
+#include <exception>
 #include <condition_variable>
 #include <mutex>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -231,7 +233,7 @@ struct Indexer::Impl {
             watchdog.join();
         }
         try {
-            for (auto& w : writers) w->sync(true);
+            sync(true);
         } catch (...) {
             // Reported to callers of commit(); a destructor cannot.
         }
@@ -408,19 +410,34 @@ struct Indexer::Impl {
             return;
         }
         if (article.id.empty()) article.id = !article.url.empty() ? article.url : content_hash_id(article);
-        writers[shards::shard_of(schema::id_term(article.id), writers.size())]->push(std::move(article));
+        ShardWriter& writer = *writers[shards::shard_of(schema::id_term(article.id), writers.size())];
+        writer.push(std::move(article));
+        // Committed without a checkpoint record: that waits for the end of the member.
+        if (writer.commit_due()) sync(true);
         ++progress.articles;
         ++since_checkpoint;
         if (options.on_progress) options.on_progress(progress);
     }
 
+    // Every shard is asked before any is waited for, so that the shards commit at once: one after
+    // another, each shard sat idle (its queue drained, the reader blocked) while the others
+    // committed, a core's worth of time at every checkpoint and at the end of a run.
     void sync(bool commit) {
+        std::vector<std::future<void>> started;
+        started.reserve(writers.size());
+        for (auto& w : writers) started.push_back(w->start_sync(commit));
+        std::exception_ptr first_error;
         summary.documents_added = summary.documents_updated = 0;
-        for (auto& w : writers) {
-            w->sync(commit);
-            summary.documents_added += w->added();
-            summary.documents_updated += w->updated();
+        for (std::size_t i = 0; i < writers.size(); ++i) {
+            try {
+                writers[i]->finish_sync(started[i]);
+            } catch (...) {
+                if (!first_error) first_error = std::current_exception();
+            }
+            summary.documents_added += writers[i]->added();
+            summary.documents_updated += writers[i]->updated();
         }
+        if (first_error) std::rethrow_exception(first_error);
     }
 };
 

@@ -148,7 +148,7 @@ ShardWriter::ShardWriter(std::string path, const IndexOptions& options, std::sha
 }
 
 ShardWriter::~ShardWriter() {
-    enqueue({TaskKind::stop, {}, nullptr, {}});
+    enqueue({TaskKind::stop, {}, {}, {}});
     thread_.join();
 }
 
@@ -157,19 +157,31 @@ void ShardWriter::push(Article&& article) {
         std::lock_guard lock(mutex_);
         if (error_) std::rethrow_exception(error_);
     }
-    enqueue({TaskKind::article, std::move(article), nullptr, {}});
+    ++pushed_;
+    pushed_text_ += article.title.size() + article.body.size();
+    enqueue({TaskKind::article, std::move(article), {}, {}});
 }
 
 void ShardWriter::set_metadata(std::vector<std::pair<std::string, std::string>> entries) {
-    Task task{TaskKind::metadata, {}, nullptr, std::move(entries)};
+    Task task{TaskKind::metadata, {}, {}, std::move(entries)};
     enqueue(std::move(task));
 }
 
 void ShardWriter::sync(bool commit) {
-    std::promise<void> done;
-    auto finished = done.get_future();
-    enqueue({commit ? TaskKind::commit : TaskKind::flush, {}, &done, {}});
-    finished.get();
+    std::future<void> started = start_sync(commit);
+    finish_sync(started);
+}
+
+std::future<void> ShardWriter::start_sync(bool commit) {
+    if (commit) pushed_ = pushed_text_ = 0;
+    auto done = std::make_shared<std::promise<void>>();
+    std::future<void> finished = done->get_future();
+    enqueue({commit ? TaskKind::commit : TaskKind::flush, {}, std::move(done), {}});
+    return finished;
+}
+
+void ShardWriter::finish_sync(std::future<void>& started) {
+    started.get();
     std::lock_guard lock(mutex_);
     if (error_) std::rethrow_exception(error_);
 }

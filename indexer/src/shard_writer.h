@@ -42,6 +42,16 @@ public:
     /// Waits until everything queued so far is written (and committed when @p commit), then
     /// throws the writing thread's error if it had one.
     void sync(bool commit);
+    /// sync() in two halves, so that a caller can ask every shard to commit before waiting for
+    /// any: the shards then commit at once instead of one after another.
+    std::future<void> start_sync(bool commit);
+    void finish_sync(std::future<void>& started);
+
+    /// True when the articles pushed since the last commit reach this shard's commit size or text
+    /// budget. The caller then commits every shard at once (see Indexer): a shard left to commit
+    /// on its own stalls the others, whose reader waits for room in its full queue.
+    /// Called from the pushing thread only, like push() and start_sync().
+    bool commit_due() const { return pushed_ >= options_.commit_every || pushed_text_ >= text_budget_; }
 
     std::size_t added() const { return added_; }      ///< valid after sync()
     std::size_t updated() const { return updated_; }  ///< valid after sync()
@@ -52,7 +62,7 @@ private:
     struct Task {
         TaskKind kind;
         Article article;
-        std::promise<void>* done = nullptr;
+        std::shared_ptr<std::promise<void>> done;
         std::vector<std::pair<std::string, std::string>> metadata;
     };
 
@@ -72,6 +82,9 @@ private:
     std::condition_variable changed_;
     std::deque<Task> queue_;
     std::exception_ptr error_;
+    // What push() queued since the last start_sync(true); touched by the pushing thread only.
+    std::size_t pushed_ = 0;
+    std::uint64_t pushed_text_ = 0;
     std::size_t added_ = 0;
     std::size_t updated_ = 0;
     std::thread thread_;
