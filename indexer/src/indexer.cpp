@@ -14,8 +14,8 @@
 #include <atomic>
 #include <cctype>
 #include <chrono>
-#include <exception>
 #include <condition_variable>
+#include <exception>
 #include <mutex>
 #include <cstdio>
 #include <filesystem>

@@ -96,7 +96,6 @@ struct ShardWriter::Writer {
     Xapian::WritableDatabase db;
     DocumentBuilder builder;
     std::size_t uncommitted = 0;
-    std::uint64_t uncommitted_text = 0;  ///< bytes of article text since the last commit
     // Spelling words of the articles since the last commit, with how many articles had each:
     // Xapian's add_spelling() costs a sorted-map update per call, and news repeats its words.
     std::unordered_map<std::string, Xapian::termcount> spelling;
@@ -224,7 +223,6 @@ void ShardWriter::run() {
 }
 
 void ShardWriter::write(Article& article) {
-    writer_->uncommitted_text += article.title.size() + article.body.size();
     Xapian::Document doc = writer_->builder.build(article);
     const std::string id_term = schema::id_term(article.id);
     const WritingShard writing(path_);
@@ -238,7 +236,8 @@ void ShardWriter::write(Article& article) {
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot write to the index " + path_ + ": " + write_problem(e));
     }
-    if (++writer_->uncommitted >= options_.commit_every || writer_->uncommitted_text >= text_budget_) commit_now();
+    // When to commit is decided by the indexer (commit_due()), for every shard at once.
+    ++writer_->uncommitted;
 }
 
 void ShardWriter::write_metadata(const std::vector<std::pair<std::string, std::string>>& entries) {
@@ -262,7 +261,6 @@ void ShardWriter::commit_now() {
         throw IndexError("cannot commit the index " + path_ + ": " + write_problem(e));
     }
     writer_->uncommitted = 0;
-    writer_->uncommitted_text = 0;
 }
 
 std::string describe_uncaught_index_error(std::exception_ptr error) {
