@@ -159,11 +159,20 @@ Language detect_language(std::string_view text, Language hint) {
     return hint == Language::uk || hint == Language::ru ? hint : Language::ru;
 }
 
-std::vector<Language> word_languages(std::string_view word) {
+namespace {
+
+// The alphabets one word is written in, without allocating: term_language runs once per token.
+struct WordScripts {
+    bool address = false, latin = false, cyrillic = false, uk = false, ru = false;
+};
+
+WordScripts word_scripts(std::string_view word) {
+    WordScripts out;
     // Addresses are matched as written; their parts are words of their own.
-    if (word.find('@') != std::string_view::npos || word.find("://") != std::string_view::npos || word.rfind("www.", 0) == 0)
-        return {};
-    bool latin = false, cyrillic = false, uk = false, ru = false;
+    if (word.find('@') != std::string_view::npos || word.find("://") != std::string_view::npos || word.rfind("www.", 0) == 0) {
+        out.address = true;
+        return out;
+    }
     const auto* s = reinterpret_cast<const uint8_t*>(word.data());
     const auto n = static_cast<int32_t>(word.size());
     for (int32_t i = 0; i < n;) {
@@ -171,25 +180,38 @@ std::vector<Language> word_languages(std::string_view word) {
         U8_NEXT(s, i, n, c);
         if (c < 0) continue;
         if (is_cyrillic(c)) {
-            cyrillic = true;
-            uk |= is_ukrainian_only(c);
-            ru |= is_russian_only(c);
+            out.cyrillic = true;
+            out.uk |= is_ukrainian_only(c);
+            out.ru |= is_russian_only(c);
         } else if (is_latin(c)) {
-            latin = true;
+            out.latin = true;
         }
     }
-    if (cyrillic && uk && !ru) return {Language::uk};
-    if (cyrillic && ru && !uk) return {Language::ru};
-    if (cyrillic) return {Language::uk, Language::ru};
-    if (latin) return {Language::en};
+    return out;
+}
+
+}  // namespace
+
+std::vector<Language> word_languages(std::string_view word) {
+    const WordScripts w = word_scripts(word);
+    if (w.address) return {};
+    if (w.cyrillic && w.uk && !w.ru) return {Language::uk};
+    if (w.cyrillic && w.ru && !w.uk) return {Language::ru};
+    if (w.cyrillic) return {Language::uk, Language::ru};
+    if (w.latin) return {Language::en};
     return {};
 }
 
 Language term_language(std::string_view word, Language article_lang) {
-    const auto langs = word_languages(word);
-    if (langs.empty()) return Language::other;
-    if (std::find(langs.begin(), langs.end(), article_lang) != langs.end()) return article_lang;
-    return langs.front();
+    // The same answer as the first of word_languages() unless the article's language is among them.
+    const WordScripts w = word_scripts(word);
+    if (w.address) return Language::other;
+    if (w.cyrillic) {
+        if (w.uk && !w.ru) return Language::uk;
+        if (w.ru && !w.uk) return Language::ru;
+        return article_lang == Language::ru ? Language::ru : Language::uk;
+    }
+    return w.latin ? Language::en : Language::other;
 }
 
 }  // namespace newsdex

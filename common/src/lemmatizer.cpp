@@ -22,6 +22,13 @@ std::string RuleLemmatizer::stem(std::string_view term, Language lang) const { r
 
 namespace {
 
+// Lets the per-writer cache be searched by a string_view: most tokens are forms seen before, and
+// a std::string key built for each lookup was a measurable share of the analysis.
+struct FormHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
 std::size_t slot(Language lang) { return static_cast<std::size_t>(lang); }
 
 // Whether two words differ only where one has ґ and the other г.
@@ -73,7 +80,7 @@ struct Lemmatizer::Impl {
     RuleLemmatizer rules;
     // Indexed by Language; loaded on first use so an English-only run never pays for Hunspell.
     std::array<std::unique_ptr<HunspellDictionary>, 4> dictionaries;
-    std::array<std::unordered_map<std::string, Lemmas>, 4> cache;
+    std::array<std::unordered_map<std::string, Lemmas, FormHash, std::equal_to<>>, 4> cache;
     std::vector<Entry> new_entries;
     StoredLookup stored_lookup;
     std::shared_ptr<SharedLemmaCache> shared;
@@ -133,10 +140,7 @@ const Lemmas& Lemmatizer::lemmas(std::string_view term, Language lang) {
     if (lang == Language::other || term.empty()) return impl_->empty;
     auto& cache = impl_->cache[slot(lang)];
     ++impl_->stats.lookups;
-    // Heterogeneous lookup needs C++20 transparent hashing; a temporary key is cheap enough next
-    // to the tokenizer's own allocations.
-    std::string key(term);
-    if (auto it = cache.find(key); it != cache.end()) {
+    if (auto it = cache.find(term); it != cache.end()) {
         ++impl_->stats.cache_hits;
         return it->second;
     }
@@ -152,9 +156,9 @@ const Lemmas& Lemmatizer::lemmas(std::string_view term, Language lang) {
         // Two threads may meet the same new form at once: the first answer stored is the one
         // both index under, and both report it (the lemma table rows are the same).
         if (impl_->shared) found = impl_->shared->insert(lang, term, std::move(found));
-        impl_->new_entries.push_back(Entry{lang, key, found});
+        impl_->new_entries.push_back(Entry{lang, std::string(term), found});
     }
-    return cache.emplace(std::move(key), std::move(found)).first->second;
+    return cache.emplace(std::string(term), std::move(found)).first->second;
 }
 
 Lemmas Lemmatizer::dictionary_lemmas(std::string_view term, Language lang) {
