@@ -36,6 +36,27 @@ TEST_CASE("query words are assigned languages by alphabet", "[language]") {
     CHECK(word_languages("2021").empty());
 }
 
+TEST_CASE("an article's word is lemmatized in the article's language when its alphabet allows", "[language]") {
+    // Shared Cyrillic letters: the article decides; a letter of one language only: that language.
+    CHECK(term_language("мост", Language::ru) == Language::ru);
+    CHECK(term_language("мост", Language::uk) == Language::uk);
+    CHECK(term_language("мост", Language::en) == Language::uk);
+    CHECK(term_language("київ", Language::ru) == Language::uk);
+    CHECK(term_language("объём", Language::uk) == Language::ru);
+    // Both alphabets' own letters in one word: as a word of both, the article's if Cyrillic.
+    CHECK(term_language("їы", Language::ru) == Language::ru);
+    CHECK(term_language("їы", Language::en) == Language::uk);
+    CHECK(term_language("bridge", Language::uk) == Language::en);
+    CHECK(term_language("nato-нато", Language::ru) == Language::ru);
+    CHECK(term_language("2021", Language::uk) == Language::other);
+    CHECK(term_language("news@example.com", Language::en) == Language::other);
+    // The same answer as the first of word_languages() whenever the article's language is not one of them.
+    for (std::string_view w : {"київ", "объём", "мост", "bridge", "2021", "www.example.com"}) {
+        const auto langs = word_languages(w);
+        CHECK(term_language(w, Language::other) == (langs.empty() ? Language::other : langs.front()));
+    }
+}
+
 TEST_CASE("stemmers bring inflected forms together", "[stemmer]") {
     Stemmer s;
     CHECK(s.stem("negotiations", Language::en) == s.stem("negotiation", Language::en));
