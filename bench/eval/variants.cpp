@@ -99,6 +99,7 @@ void apply_settings(Variant& v, const std::string& settings) {
         else if (key == "names") r.name_weight = parse_number(key, value);
         else if (key == "form") r.written_form_counts = parse_number(key, value) != 0;
         else if (key == "cognates") o.other_cyrillic = parse_number(key, value) != 0;
+        else if (key == "collapse") o.collapse_duplicates = parse_number(key, value) != 0;
         else if (key == "scheme") r.weighting = parse_weighting(value);
         else if (key == "prf") r.feedback_terms = static_cast<std::size_t>(parse_number(key, value));
         else if (key == "prf-docs") r.feedback_documents = static_cast<std::size_t>(parse_number(key, value));
