@@ -4,6 +4,7 @@
 #include "newsdex/experimental.h"
 #include "newsdex/indexer.h"
 #include "newsdex/schema.h"
+#include "newsdex/searcher.h"
 #include "query_builder.h"
 #include "query_parser.h"
 #include "stored_lemmas.h"
@@ -167,11 +168,59 @@ TEST_CASE("a later indexing run keeps the lemmas the index already holds", "[ana
     {
         // As if an earlier run (or an older dictionary) had decided this lemma.
         Xapian::WritableDatabase db(dir.str());
-        db.set_metadata(schema::lemma_key(Language::uk, "зюзябрами"), "зюзябра");
+        db.set_metadata(schema::lemma_key(Language::uk, "зюзябрами", schema::LemmaKeys::compact), "зюзябра");
         db.commit();
     }
     index_one(dir.str(), one_shard(), "second", "uk", "Другий текст про зюзябрами");
     Xapian::Database db(dir.str());
     CHECK(db.term_exists("Zзюзябра"));
-    CHECK(schema::split_lines(db.get_metadata(schema::forms_key("текст"))).size() >= 1);
+    CHECK(schema::split_lines(db.get_metadata(schema::forms_key("текст", schema::LemmaKeys::compact))).size() >= 1);
+}
+
+TEST_CASE("a new index keys its lemma table short, and one with the long keys of older versions is still read", "[analysis]") {
+    test::TempDir dir("lemma-keys");
+    index_one(dir.str(), one_shard(), "first", "uk", "Перший текст");
+    {
+        Xapian::WritableDatabase db(dir.str());
+        CHECK(db.get_metadata(std::string(schema::kLemmaTableKey)) == schema::kLemmaTableShort);
+        // A lemma only this row gives: the query side can reach it through the table alone.
+        db.set_metadata(schema::lemma_key(Language::uk, "зюзябрами", schema::LemmaKeys::compact), "зюзябра");
+        db.commit();
+    }
+    index_one(dir.str(), one_shard(), "second", "uk", "Другий текст про зюзябрами");
+    auto hits = [&](const std::string& query) {
+        Searcher searcher(dir.str());
+        SearchOptions options;
+        options.snippets = false;
+        return searcher.search(query, options).hits.size();
+    };
+    // The lemma is in no article as written: it is found through the table's forms row.
+    REQUIRE(hits("зюзябра") == 1);
+    {
+        // Rewrite the table as an index written before the short keys had it.
+        Xapian::WritableDatabase db(dir.str());
+        std::vector<std::pair<std::string, std::string>> rows;
+        for (auto it = db.metadata_keys_begin(); it != db.metadata_keys_end(); ++it) rows.emplace_back(*it, db.get_metadata(*it));
+        std::size_t rewritten = 0;
+        for (const auto& [key, value] : rows) {
+            std::string verbose;
+            if (key.rfind("Lu:", 0) == 0) verbose = schema::lemma_key(Language::uk, key.substr(3), schema::LemmaKeys::verbose);
+            else if (key.rfind("F:", 0) == 0) verbose = schema::forms_key(key.substr(2), schema::LemmaKeys::verbose);
+            else continue;
+            db.set_metadata(key, "");
+            db.set_metadata(verbose, value);
+            ++rewritten;
+        }
+        CHECK(rewritten >= 4);
+        db.set_metadata(std::string(schema::kLemmaTableKey), "");
+        db.commit();
+    }
+    CHECK(hits("зюзябра") == 1);
+    // A later run on that index keeps writing the long keys.
+    index_one(dir.str(), one_shard(), "third", "uk", "Третій текст про бабуїнами");
+    Xapian::Database db(dir.str());
+    CHECK(db.get_metadata(std::string(schema::kLemmaTableKey)).empty());
+    CHECK_FALSE(db.get_metadata(schema::forms_key("текст", schema::LemmaKeys::verbose)).empty());
+    CHECK(db.get_metadata(schema::forms_key("текст", schema::LemmaKeys::compact)).empty());
+    CHECK_FALSE(db.get_metadata(schema::lemma_key(Language::uk, "третій", schema::LemmaKeys::verbose)).empty());
 }

@@ -191,9 +191,9 @@ TEST_CASE("compacting merges the shards and their lemma tables, or keeps the sha
     // Each shard listed only the forms it indexed under the lemma; the merged row has them all.
     std::set<std::string> union_of_shards;
     for (const auto& shard : shards::read_stub(source))
-        for (const auto& form : schema::split_lines(Xapian::Database(shard.path).get_metadata(schema::forms_key("вокзал"))))
+        for (const auto& form : schema::split_lines(Xapian::Database(shard.path).get_metadata(schema::forms_key("вокзал", schema::LemmaKeys::compact))))
             union_of_shards.insert(form);
-    const auto merged_forms = schema::split_lines(merged.get_metadata(schema::forms_key("вокзал")));
+    const auto merged_forms = schema::split_lines(merged.get_metadata(schema::forms_key("вокзал", schema::LemmaKeys::compact)));
     CHECK(std::set<std::string>(merged_forms.begin(), merged_forms.end()) == union_of_shards);
     CHECK(union_of_shards.size() >= 6);
     Searcher s(dir / "merged");

@@ -195,11 +195,14 @@ Article decode_article(std::string_view data) {
     return a;
 }
 
-std::string lemma_key(Language lang, std::string_view form) {
+std::string lemma_key(Language lang, std::string_view form, LemmaKeys keys) {
+    if (keys == LemmaKeys::compact) return "L" + std::string(language_code(lang)).substr(0, 1) + ":" + std::string(form);
     return "newsdex.lemma." + std::string(language_code(lang)) + ":" + std::string(form);
 }
 
-std::string forms_key(std::string_view lemma) { return "newsdex.forms:" + std::string(lemma); }
+std::string forms_key(std::string_view lemma, LemmaKeys keys) {
+    return (keys == LemmaKeys::compact ? "F:" : "newsdex.forms:") + std::string(lemma);
+}
 
 std::string suffix_rules_key(Language lang) { return "newsdex.suffixes." + std::string(language_code(lang)); }
 

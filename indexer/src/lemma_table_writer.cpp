@@ -7,19 +7,19 @@
 #include <set>
 
 namespace newsdex {
-void write_lemma_table(Xapian::WritableDatabase& db, const std::vector<Lemmatizer::Entry>& entries) {
+void write_lemma_table(Xapian::WritableDatabase& db, schema::LemmaKeys keys, const std::vector<Lemmatizer::Entry>& entries) {
     std::map<std::string, std::set<std::string>> forms_of;
     for (const auto& e : entries) {
         // Xapian limits metadata keys to about 240 bytes; longer words are not indexed anyway.
         if (e.lemmas.empty() || e.form.size() > schema::kMaxWordBytes) continue;
         // English is stemmed by Snowball at query time too; only dictionary languages need rows.
         if (e.lang == Language::uk || e.lang == Language::ru)
-            db.set_metadata(schema::lemma_key(e.lang, e.form), schema::join_lines(e.lemmas));
+            db.set_metadata(schema::lemma_key(e.lang, e.form, keys), schema::join_lines(e.lemmas));
         for (const auto& lemma : e.lemmas)
             if (lemma.size() <= schema::kMaxWordBytes) forms_of[lemma].insert(e.form);
     }
     for (auto& [lemma, forms] : forms_of) {
-        const std::string key = schema::forms_key(lemma);
+        const std::string key = schema::forms_key(lemma, keys);
         std::vector<std::string> merged = schema::split_lines(db.get_metadata(key));
         const std::size_t before = merged.size();
         for (const auto& form : forms)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "newsdex/lemmatizer.h"
+#include "newsdex/schema.h"
 
 #include <xapian.h>
 
@@ -11,9 +12,9 @@
 
 namespace newsdex {
 
-/// Adds @p entries to the table in @p db (uncommitted; the caller commits). Forms already listed
-/// under a lemma by an earlier run are kept.
-void write_lemma_table(Xapian::WritableDatabase& db, const std::vector<Lemmatizer::Entry>& entries);
+/// Adds @p entries to the table in @p db, under the keys the shard uses (uncommitted; the caller
+/// commits). Forms already listed under a lemma by an earlier run are kept.
+void write_lemma_table(Xapian::WritableDatabase& db, schema::LemmaKeys keys, const std::vector<Lemmatizer::Entry>& entries);
 
 /// Stores the suffix rules of the dictionaries @p lemmatizer has loaded (schema::suffix_rules_key)
 /// when the index does not hold them yet, or holds other ones.

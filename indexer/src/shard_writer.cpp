@@ -99,6 +99,7 @@ struct ShardWriter::Writer {
     // Spelling words of the articles since the last commit, with how many articles had each:
     // Xapian's add_spelling() costs a sorted-map update per call, and news repeats its words.
     std::unordered_map<std::string, Xapian::termcount> spelling;
+    schema::LemmaKeys lemma_keys = schema::LemmaKeys::compact;
 
     Writer(bool lemma_positions, experimental::TermWeights weights) : builder(lemma_positions, weights) {}
 };
@@ -126,6 +127,7 @@ ShardWriter::ShardWriter(std::string path, const IndexOptions& options, std::sha
         try {
             db.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
             if (!own_form_lemma_terms) db.set_metadata(std::string(schema::kLemmaTermsKey), std::string(schema::kLemmaTermsDiffering));
+            db.set_metadata(std::string(schema::kLemmaTableKey), std::string(schema::kLemmaTableShort));
             db.commit();
         } catch (const Xapian::Error& e) {
             throw IndexError("cannot create index " + path_ + ": " + write_problem(e));
@@ -137,11 +139,13 @@ ShardWriter::ShardWriter(std::string path, const IndexOptions& options, std::sha
     // A shard keeps the lemma-term layout it was created with: its articles and the queries on
     // it must agree, whatever this run's options.
     writer_->builder.set_own_form_lemma_terms(db.get_metadata(std::string(schema::kLemmaTermsKey)) != schema::kLemmaTermsDiffering);
+    // Likewise the keys of its lemma table.
+    writer_->lemma_keys = schema::lemma_keys_from(db.get_metadata(std::string(schema::kLemmaTableKey)));
     if (lemmas) writer_->builder.lemmatizer().set_shared_cache(std::move(lemmas));
     // Forms an earlier run lemmatized keep their lemmas (and skip Hunspell).
     writer_->builder.lemmatizer().set_stored_lookup([w = writer_.get()](Language lang, std::string_view form) {
         return form.size() > schema::kMaxWordBytes ? Lemmas{}
-                                                   : schema::split_lines(w->db.get_metadata(schema::lemma_key(lang, form)));
+                                                   : schema::split_lines(w->db.get_metadata(schema::lemma_key(lang, form, w->lemma_keys)));
     });
     thread_ = std::thread([this] { run(); });
 }
@@ -252,7 +256,7 @@ void ShardWriter::write_metadata(const std::vector<std::pair<std::string, std::s
 void ShardWriter::commit_now() {
     const WritingShard writing(path_);
     try {
-        write_lemma_table(writer_->db, writer_->builder.lemmatizer().take_new_entries());
+        write_lemma_table(writer_->db, writer_->lemma_keys, writer_->builder.lemmatizer().take_new_entries());
         write_suffix_rules(writer_->db, writer_->builder.lemmatizer());
         for (const auto& [word, count] : writer_->spelling) writer_->db.add_spelling(word, count);
         writer_->spelling.clear();

@@ -39,8 +39,8 @@ const Lemmas& StoredLemmas::lemmas(const std::string& term, Language lang) {
     } else if (lang == Language::en) {
         add_unique(found, rules_.stem(term, lang));
     } else if (lang == Language::uk || lang == Language::ru) {
-        found = stored_lines(schema::lemma_key(lang, term));
-        if (found.empty() && !stored_lines(schema::forms_key(term)).empty()) {
+        found = stored_lines(Row::lemmas, lang, term);
+        if (found.empty() && stored(Row::forms, lang, term)) {
             // The form itself is unindexed but is the lemma of indexed forms: people search the
             // dictionary form (іти, гривня) of what articles inflect (ішов, гривень).
             found.push_back(term);
@@ -63,7 +63,7 @@ Lemmas StoredLemmas::lemmas_of_unknown_form(const std::string& term, Language la
     std::size_t from_paradigms = 0;
     auto try_root = [&](const std::string& root) {
         if (from_paradigms >= kMaxParadigmLemmas || root.size() > schema::kMaxWordBytes || root == stem) return;
-        if (!stored(schema::forms_key(root))) return;
+        if (!stored(Row::forms, lang, root)) return;
         add_unique(found, root);
         ++from_paradigms;
     };
@@ -71,7 +71,7 @@ Lemmas StoredLemmas::lemmas_of_unknown_form(const std::string& term, Language la
     for (const auto& root : plural_only_nominatives(term, lang)) try_root(root);
     for (const auto& root : suffix_rules(lang).roots_of(term)) try_root(root);
     for (const auto& variant : variant_spellings(term, lang)) {
-        for (const auto& lemma : stored_lines(schema::lemma_key(lang, variant))) try_root(lemma);
+        for (const auto& lemma : stored_lines(Row::lemmas, lang, variant)) try_root(lemma);
         for (const auto& root : suffix_rules(lang).roots_of(variant)) try_root(root);
     }
     // The dictionary's own paradigm reached an indexed lemma: the stem's neighbours would only add
@@ -96,7 +96,7 @@ Lemmas StoredLemmas::lemmas_of_unknown_form(const std::string& term, Language la
         const std::string form = *it;
         if (form.size() > schema::kMaxWordBytes) continue;
         if (rules_.stem(form, lang) != stem) continue;
-        for (const auto& lemma : stored_lines(schema::lemma_key(lang, form))) {
+        for (const auto& lemma : stored_lines(Row::lemmas, lang, form)) {
             add_unique(found, lemma);
             if (found.size() >= kMaxLemmasOfUnknownForm) return found;
         }
@@ -119,22 +119,29 @@ const SuffixRules& StoredLemmas::suffix_rules(Language lang) {
     return *rules;
 }
 
-bool StoredLemmas::stored(const std::string& key) const {
-    for (const auto& shard : shards_)
-        if (!shard.get_metadata(key).empty()) return true;
+std::string StoredLemmas::key(std::size_t i, Row row, Language lang, const std::string& word) const {
+    if (lemma_keys_.empty())
+        for (const auto& shard : shards_)
+            lemma_keys_.push_back(schema::lemma_keys_from(shard.get_metadata(std::string(schema::kLemmaTableKey))));
+    return row == Row::lemmas ? schema::lemma_key(lang, word, lemma_keys_[i]) : schema::forms_key(word, lemma_keys_[i]);
+}
+
+bool StoredLemmas::stored(Row row, Language lang, const std::string& word) const {
+    for (std::size_t i = 0; i < shards_.size(); ++i)
+        if (!shards_[i].get_metadata(key(i, row, lang, word)).empty()) return true;
     return false;
 }
 
 std::vector<std::string> StoredLemmas::forms(const std::string& lemma) const {
     if (lemma.size() > schema::kMaxWordBytes) return {};
-    return stored_lines(schema::forms_key(lemma));
+    return stored_lines(Row::forms, Language::other, lemma);
 }
 
-std::vector<std::string> StoredLemmas::stored_lines(const std::string& key) const {
-    if (shards_.size() == 1) return schema::split_lines(shards_.front().get_metadata(key));
+std::vector<std::string> StoredLemmas::stored_lines(Row row, Language lang, const std::string& word) const {
+    if (shards_.size() == 1) return schema::split_lines(shards_.front().get_metadata(key(0, row, lang, word)));
     std::vector<std::string> lines;
-    for (const auto& shard : shards_)
-        for (auto& line : schema::split_lines(shard.get_metadata(key)))
+    for (std::size_t i = 0; i < shards_.size(); ++i)
+        for (auto& line : schema::split_lines(shards_[i].get_metadata(key(i, row, lang, word))))
             if (std::find(lines.begin(), lines.end(), line) == lines.end()) lines.push_back(std::move(line));
     return lines;
 }

@@ -34,7 +34,7 @@ public:
     const Lemmas& lemmas(const std::string& term, Language lang);
 
     /// The index holds the normalized word @p term in an article of @p lang (uk or ru).
-    bool indexed(const std::string& term, Language lang) const { return stored(schema::lemma_key(lang, term)); }
+    bool indexed(const std::string& term, Language lang) const { return stored(Row::lemmas, lang, term); }
 
     /// A word written as its own lemma has no lemma term in some shard (schema::kLemmaTermsKey):
     /// a query for the lemma must take that written form too. When shards differ (an index put
@@ -51,13 +51,19 @@ private:
     Lemmas lemmas_of_unknown_form(const std::string& term, Language lang);
     /// The suffix rules stored with the index for @p lang, read on first use.
     const SuffixRules& suffix_rules(Language lang);
-    /// Whether any shard stores a value under @p key.
-    bool stored(const std::string& key) const;
-    /// The lines stored under @p key in every shard, each once, in shard order.
-    std::vector<std::string> stored_lines(const std::string& key) const;
+    // A row of the lemma table: a form's lemmas, or a lemma's forms (schema::lemma_key, forms_key).
+    enum class Row { lemmas, forms };
+    /// The row's key in shard @p i, whose keys may be spelt either way (schema::LemmaKeys).
+    std::string key(std::size_t i, Row row, Language lang, const std::string& word) const;
+    /// Whether any shard stores the row.
+    bool stored(Row row, Language lang, const std::string& word) const;
+    /// The lines of the row in every shard, each once, in shard order.
+    std::vector<std::string> stored_lines(Row row, Language lang, const std::string& word) const;
 
     const Xapian::Database& db_;
     std::vector<Xapian::Database> shards_;
+    // Each shard's key spelling, read on first use (as own_forms_written_only, not at open).
+    mutable std::vector<schema::LemmaKeys> lemma_keys_;
     std::optional<bool> own_forms_written_only_;
     RuleLemmatizer rules_;
     std::unordered_map<std::string, Lemmas> cache_;

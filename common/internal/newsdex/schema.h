@@ -22,6 +22,11 @@ inline constexpr std::string_view kSchemaVersionKey = "newsdex.schema";
 /// 2026-12-02), which is kept for the life of the shard.
 inline constexpr std::string_view kLemmaTermsKey = "newsdex.lemma_terms";
 inline constexpr std::string_view kLemmaTermsDiffering = "differing";
+/// Metadata key, set when the shard was created: kLemmaTableShort means its lemma table rows
+/// have the short keys of LemmaKeys::compact. Absent: the long keys of indexes written before
+/// 2026-12-03, kept for the life of the shard.
+inline constexpr std::string_view kLemmaTableKey = "newsdex.lemma_table";
+inline constexpr std::string_view kLemmaTableShort = "short";
 
 // Term prefixes, following Omega's conventions where one exists.
 inline constexpr std::string_view kIdPrefix = "Q";       ///< unique id, boolean
@@ -56,11 +61,20 @@ inline constexpr std::size_t kMaxWordBytes = 120;
 
 // The lemma table stored with the index (user metadata), written by the indexer from the
 // dictionaries and read by the searcher, which thus never loads a dictionary itself.
+/// How a shard spells its lemma table's keys (kLemmaTableKey). The table has a row per word form
+/// and one per lemma, and Xapian stores each key whole: the long prefixes ("newsdex.lemma.uk:",
+/// "newsdex.forms:") were as many bytes as the words they keyed, 5 % of a Ukrainian index.
+enum class LemmaKeys {
+    verbose,  ///< "newsdex.lemma.<uk|ru>:<form>", "newsdex.forms:<lemma>"
+    compact,  ///< "L<u|r>:<form>", "F:<lemma>"
+};
+/// The keys a shard uses, from its kLemmaTableKey value.
+inline LemmaKeys lemma_keys_from(std::string_view marker) { return marker == kLemmaTableShort ? LemmaKeys::compact : LemmaKeys::verbose; }
 /// Key of the lemmas (newline-separated, no prefix) a word form got in one language. Written for
 /// Ukrainian and Russian words; English stems are computed by Snowball on both sides.
-std::string lemma_key(Language lang, std::string_view form);
+std::string lemma_key(Language lang, std::string_view form, LemmaKeys keys);
 /// Key of the word forms (newline-separated) indexed under one lemma term, in any language.
-std::string forms_key(std::string_view lemma);
+std::string forms_key(std::string_view lemma, LemmaKeys keys);
 /// Key of the suffix rules of the dictionary that lemmatized @p lang (SuffixRules::serialize):
 /// the searcher applies them backwards to a query form the index never saw.
 std::string suffix_rules_key(Language lang);
