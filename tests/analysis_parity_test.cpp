@@ -168,7 +168,8 @@ TEST_CASE("a later indexing run keeps the lemmas the index already holds", "[ana
     {
         // As if an earlier run (or an older dictionary) had decided this lemma.
         Xapian::WritableDatabase db(dir.str());
-        db.set_metadata(schema::lemma_key(Language::uk, "зюзябрами", schema::LemmaKeys::compact), "зюзябра");
+        db.set_metadata(schema::lemma_key(Language::uk, "зюзябрами", schema::LemmaKeys::compact),
+                        schema::lemma_row("зюзябрами", {"зюзябра"}, schema::LemmaKeys::compact));
         db.commit();
     }
     index_one(dir.str(), one_shard(), "second", "uk", "Другий текст про зюзябрами");
@@ -184,7 +185,8 @@ TEST_CASE("a new index keys its lemma table short, and one with the long keys of
         Xapian::WritableDatabase db(dir.str());
         CHECK(db.get_metadata(std::string(schema::kLemmaTableKey)) == schema::kLemmaTableShort);
         // A lemma only this row gives: the query side can reach it through the table alone.
-        db.set_metadata(schema::lemma_key(Language::uk, "зюзябрами", schema::LemmaKeys::compact), "зюзябра");
+        db.set_metadata(schema::lemma_key(Language::uk, "зюзябрами", schema::LemmaKeys::compact),
+                        schema::lemma_row("зюзябрами", {"зюзябра"}, schema::LemmaKeys::compact));
         db.commit();
     }
     index_one(dir.str(), one_shard(), "second", "uk", "Другий текст про зюзябрами");
@@ -203,12 +205,12 @@ TEST_CASE("a new index keys its lemma table short, and one with the long keys of
         for (auto it = db.metadata_keys_begin(); it != db.metadata_keys_end(); ++it) rows.emplace_back(*it, db.get_metadata(*it));
         std::size_t rewritten = 0;
         for (const auto& [key, value] : rows) {
-            std::string verbose;
-            if (key.rfind("Lu:", 0) == 0) verbose = schema::lemma_key(Language::uk, key.substr(3), schema::LemmaKeys::verbose);
-            else if (key.rfind("F:", 0) == 0) verbose = schema::forms_key(key.substr(2), schema::LemmaKeys::verbose);
+            std::string verbose, word;
+            if (key.rfind("Lu:", 0) == 0) verbose = schema::lemma_key(Language::uk, word = key.substr(3), schema::LemmaKeys::verbose);
+            else if (key.rfind("F:", 0) == 0) verbose = schema::forms_key(word = key.substr(2), schema::LemmaKeys::verbose);
             else continue;
             db.set_metadata(key, "");
-            db.set_metadata(verbose, value);
+            db.set_metadata(verbose, schema::join_lines(schema::lemma_row_items(word, value, schema::LemmaKeys::compact)));
             ++rewritten;
         }
         CHECK(rewritten >= 4);
@@ -222,5 +224,7 @@ TEST_CASE("a new index keys its lemma table short, and one with the long keys of
     CHECK(db.get_metadata(std::string(schema::kLemmaTableKey)).empty());
     CHECK_FALSE(db.get_metadata(schema::forms_key("текст", schema::LemmaKeys::verbose)).empty());
     CHECK(db.get_metadata(schema::forms_key("текст", schema::LemmaKeys::compact)).empty());
+    CHECK(schema::split_lines(db.get_metadata(schema::lemma_key(Language::uk, "текст", schema::LemmaKeys::verbose))) ==
+          std::vector<std::string>{"текст"});
     CHECK_FALSE(db.get_metadata(schema::lemma_key(Language::uk, "третій", schema::LemmaKeys::verbose)).empty());
 }

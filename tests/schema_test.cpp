@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 using namespace newsdex;
 
 TEST_CASE("date keys from ISO 8601", "[schema]") {
@@ -141,4 +145,33 @@ TEST_CASE("hosts: IPv6, IDN in either spelling, ports, user info, case", "[schem
     CHECK(schema::url_host("mailto:someone@example.com").empty());
     CHECK(schema::url_host("/relative/path").empty());
     CHECK(schema::url_host("http://[::1").empty());
+}
+
+TEST_CASE("lemma-table rows are written relative to their key's word and read back whole", "[schema]") {
+    using schema::LemmaKeys;
+    const std::vector<std::vector<std::string>> cases = {
+        {"говорити"},                    // shares all but the ending
+        {"рік", "ріка"},                 // two readings, one longer than the form
+        {"йти"},                         // nothing shared
+        {"роками"},                      // the form itself
+        {"сутки", "суток", "сутками"},   // several, in order
+    };
+    const std::vector<std::string> words = {"говорили", "року", "ішов", "роками", "сутки"};
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        const std::string row = schema::lemma_row(words[i], cases[i], LemmaKeys::compact);
+        CHECK(std::count(row.begin(), row.end(), '\n') + 1 == static_cast<std::ptrdiff_t>(cases[i].size()));
+        CHECK(schema::lemma_row_items(words[i], row, LemmaKeys::compact) == cases[i]);
+        CHECK(schema::lemma_row(words[i], cases[i], LemmaKeys::verbose) == schema::join_lines(cases[i]));
+        CHECK(schema::lemma_row_items(words[i], schema::join_lines(cases[i]), LemmaKeys::verbose) == cases[i]);
+    }
+    // A lemma repeats its form: the row keeps only what differs.
+    CHECK(schema::lemma_row("говорили", {"говорити"}, LemmaKeys::compact).size() < std::string("говорити").size() / 2);
+    // A word that shares less than its last 94 bytes is written whole.
+    const std::string long_word(60, 'a');
+    const std::string other(60, 'b');
+    const std::string whole = schema::lemma_row(long_word + long_word, {other}, LemmaKeys::compact);
+    CHECK(whole.size() == other.size() + 1);
+    CHECK(schema::lemma_row_items(long_word + long_word, whole, LemmaKeys::compact) == std::vector<std::string>{other});
+    // A line no writer made (a count beyond the word) is skipped, not misread.
+    CHECK(schema::lemma_row_items("ab", "~x\n\"c", LemmaKeys::compact) == std::vector<std::string>{"c"});
 }

@@ -204,6 +204,49 @@ std::string forms_key(std::string_view lemma, LemmaKeys keys) {
     return (keys == LemmaKeys::compact ? "F:" : "newsdex.forms:") + std::string(lemma);
 }
 
+namespace {
+// lemma_row's compact lines: the count byte is printable ASCII, never the newline between lines.
+constexpr unsigned char kStripBase = 0x20;
+constexpr unsigned char kWhole = 0x7F;
+constexpr std::size_t kMaxStrip = kWhole - 1 - kStripBase;
+}  // namespace
+
+std::string lemma_row(std::string_view word, const std::vector<std::string>& items, LemmaKeys keys) {
+    if (keys == LemmaKeys::verbose) return join_lines(items);
+    std::string out;
+    for (const std::string& item : items) {
+        if (!out.empty()) out.push_back('\n');
+        std::size_t shared = 0;
+        while (shared < word.size() && shared < item.size() && word[shared] == item[shared]) ++shared;
+        const std::size_t strip = word.size() - shared;
+        if (strip > kMaxStrip) {
+            out.push_back(static_cast<char>(kWhole));
+            out.append(item);
+        } else {
+            out.push_back(static_cast<char>(kStripBase + strip));
+            out.append(item, shared, std::string::npos);
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> lemma_row_items(std::string_view word, std::string_view value, LemmaKeys keys) {
+    std::vector<std::string> items = split_lines(value);
+    if (keys == LemmaKeys::verbose) return items;
+    std::vector<std::string> out;
+    out.reserve(items.size());
+    for (const std::string& line : items) {
+        const auto code = static_cast<unsigned char>(line.front());  // split_lines gives no empty line
+        if (code == kWhole) {
+            out.push_back(line.substr(1));
+        } else if (code >= kStripBase && code - kStripBase <= word.size()) {
+            out.push_back(std::string(word.substr(0, word.size() - (code - kStripBase))) + line.substr(1));
+        }
+        // Anything else is not a row this code wrote: skipped, as a missing row would be.
+    }
+    return out;
+}
+
 std::string suffix_rules_key(Language lang) { return "newsdex.suffixes." + std::string(language_code(lang)); }
 
 std::string join_lines(const std::vector<std::string>& items) {

@@ -14,18 +14,18 @@ void write_lemma_table(Xapian::WritableDatabase& db, schema::LemmaKeys keys, con
         if (e.lemmas.empty() || e.form.size() > schema::kMaxWordBytes) continue;
         // English is stemmed by Snowball at query time too; only dictionary languages need rows.
         if (e.lang == Language::uk || e.lang == Language::ru)
-            db.set_metadata(schema::lemma_key(e.lang, e.form, keys), schema::join_lines(e.lemmas));
+            db.set_metadata(schema::lemma_key(e.lang, e.form, keys), schema::lemma_row(e.form, e.lemmas, keys));
         for (const auto& lemma : e.lemmas)
             if (lemma.size() <= schema::kMaxWordBytes) forms_of[lemma].insert(e.form);
     }
     for (auto& [lemma, forms] : forms_of) {
         const std::string key = schema::forms_key(lemma, keys);
-        std::vector<std::string> merged = schema::split_lines(db.get_metadata(key));
+        std::vector<std::string> merged = schema::lemma_row_items(lemma, db.get_metadata(key), keys);
         const std::size_t before = merged.size();
         for (const auto& form : forms)
             if (merged.size() < schema::kMaxFormsPerLemma && std::find(merged.begin(), merged.end(), form) == merged.end())
                 merged.push_back(form);
-        if (merged.size() != before) db.set_metadata(key, schema::join_lines(merged));
+        if (merged.size() != before) db.set_metadata(key, schema::lemma_row(lemma, merged, keys));
     }
 }
 

@@ -145,7 +145,7 @@ ShardWriter::ShardWriter(std::string path, const IndexOptions& options, std::sha
     // Forms an earlier run lemmatized keep their lemmas (and skip Hunspell).
     writer_->builder.lemmatizer().set_stored_lookup([w = writer_.get()](Language lang, std::string_view form) {
         return form.size() > schema::kMaxWordBytes ? Lemmas{}
-                                                   : schema::split_lines(w->db.get_metadata(schema::lemma_key(lang, form, w->lemma_keys)));
+                                                   : schema::lemma_row_items(form, w->db.get_metadata(schema::lemma_key(lang, form, w->lemma_keys)), w->lemma_keys);
     });
     thread_ = std::thread([this] { run(); });
 }

@@ -138,10 +138,14 @@ std::vector<std::string> StoredLemmas::forms(const std::string& lemma) const {
 }
 
 std::vector<std::string> StoredLemmas::stored_lines(Row row, Language lang, const std::string& word) const {
-    if (shards_.size() == 1) return schema::split_lines(shards_.front().get_metadata(key(0, row, lang, word)));
+    auto items = [&](std::size_t i) {
+        const std::string value = shards_[i].get_metadata(key(i, row, lang, word));  // key() reads lemma_keys_ first
+        return schema::lemma_row_items(word, value, lemma_keys_[i]);
+    };
+    if (shards_.size() == 1) return items(0);
     std::vector<std::string> lines;
     for (std::size_t i = 0; i < shards_.size(); ++i)
-        for (auto& line : schema::split_lines(shards_[i].get_metadata(key(i, row, lang, word))))
+        for (auto& line : items(i))
             if (std::find(lines.begin(), lines.end(), line) == lines.end()) lines.push_back(std::move(line));
     return lines;
 }

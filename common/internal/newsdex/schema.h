@@ -61,12 +61,13 @@ inline constexpr std::size_t kMaxWordBytes = 120;
 
 // The lemma table stored with the index (user metadata), written by the indexer from the
 // dictionaries and read by the searcher, which thus never loads a dictionary itself.
-/// How a shard spells its lemma table's keys (kLemmaTableKey). The table has a row per word form
-/// and one per lemma, and Xapian stores each key whole: the long prefixes ("newsdex.lemma.uk:",
-/// "newsdex.forms:") were as many bytes as the words they keyed, 5 % of a Ukrainian index.
+/// How a shard spells its lemma table (kLemmaTableKey). The table has a row per word form and one
+/// per lemma, and Xapian stores keys and values whole: the long key prefixes ("newsdex.lemma.uk:",
+/// "newsdex.forms:") were as many bytes as the words they keyed, and a lemma mostly repeats the
+/// form it is a lemma of.
 enum class LemmaKeys {
-    verbose,  ///< "newsdex.lemma.<uk|ru>:<form>", "newsdex.forms:<lemma>"
-    compact,  ///< "L<u|r>:<form>", "F:<lemma>"
+    verbose,  ///< keys "newsdex.lemma.<uk|ru>:<form>", "newsdex.forms:<lemma>"; values join_lines
+    compact,  ///< keys "L<u|r>:<form>", "F:<lemma>"; values lemma_row (each line relative to the key's word)
 };
 /// The keys a shard uses, from its kLemmaTableKey value.
 inline LemmaKeys lemma_keys_from(std::string_view marker) { return marker == kLemmaTableShort ? LemmaKeys::compact : LemmaKeys::verbose; }
@@ -75,6 +76,13 @@ inline LemmaKeys lemma_keys_from(std::string_view marker) { return marker == kLe
 std::string lemma_key(Language lang, std::string_view form, LemmaKeys keys);
 /// Key of the word forms (newline-separated) indexed under one lemma term, in any language.
 std::string forms_key(std::string_view lemma, LemmaKeys keys);
+/// The value of a lemma-table row: the lemmas of the form @p word, or the forms of the lemma @p
+/// word. Compact: one line per item, a byte 0x20 + n saying how many bytes at the end of @p word
+/// the item does not share, then the item's bytes after the ones it shares (говорили → говорити:
+/// "$ти"); an item sharing too little is written whole after a 0x7F byte. Verbose: join_lines.
+std::string lemma_row(std::string_view word, const std::vector<std::string>& items, LemmaKeys keys);
+/// The items of a row lemma_row() wrote for @p word.
+std::vector<std::string> lemma_row_items(std::string_view word, std::string_view value, LemmaKeys keys);
 /// Key of the suffix rules of the dictionary that lemmatized @p lang (SuffixRules::serialize):
 /// the searcher applies them backwards to a query form the index never saw.
 std::string suffix_rules_key(Language lang);
