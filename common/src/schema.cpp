@@ -239,8 +239,9 @@ std::vector<std::string> lemma_row_items(std::string_view word, std::string_view
         const auto code = static_cast<unsigned char>(line.front());  // split_lines gives no empty line
         if (code == kWhole) {
             out.push_back(line.substr(1));
-        } else if (code >= kStripBase && code - kStripBase <= word.size()) {
-            out.push_back(std::string(word.substr(0, word.size() - (code - kStripBase))) + line.substr(1));
+        } else if (code >= kStripBase && static_cast<std::size_t>(code - kStripBase) <= word.size()) {
+            const std::size_t strip = static_cast<std::size_t>(code - kStripBase);
+            out.push_back(std::string(word.substr(0, word.size() - strip)) + line.substr(1));
         }
         // Anything else is not a row this code wrote: skipped, as a missing row would be.
     }
