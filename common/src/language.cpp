@@ -161,18 +161,17 @@ Language detect_language(std::string_view text, Language hint) {
 
 namespace {
 
-// The alphabets one word is written in, without allocating: term_language runs once per token.
-struct WordScripts {
-    bool address = false, latin = false, cyrillic = false, uk = false, ru = false;
+// The languages a word's alphabet allows, most likely first (other: none), without allocating:
+// term_language runs once per token.
+struct WordLanguages {
+    Language first = Language::other, second = Language::other;
 };
 
-WordScripts word_scripts(std::string_view word) {
-    WordScripts out;
+WordLanguages languages_of(std::string_view word) {
     // Addresses are matched as written; their parts are words of their own.
-    if (word.find('@') != std::string_view::npos || word.find("://") != std::string_view::npos || word.rfind("www.", 0) == 0) {
-        out.address = true;
-        return out;
-    }
+    if (word.find('@') != std::string_view::npos || word.find("://") != std::string_view::npos || word.rfind("www.", 0) == 0)
+        return {};
+    bool latin = false, cyrillic = false, uk = false, ru = false;
     const auto* s = reinterpret_cast<const uint8_t*>(word.data());
     const auto n = static_cast<int32_t>(word.size());
     for (int32_t i = 0; i < n;) {
@@ -180,38 +179,34 @@ WordScripts word_scripts(std::string_view word) {
         U8_NEXT(s, i, n, c);
         if (c < 0) continue;
         if (is_cyrillic(c)) {
-            out.cyrillic = true;
-            out.uk |= is_ukrainian_only(c);
-            out.ru |= is_russian_only(c);
+            cyrillic = true;
+            uk |= is_ukrainian_only(c);
+            ru |= is_russian_only(c);
         } else if (is_latin(c)) {
-            out.latin = true;
+            latin = true;
         }
     }
-    return out;
+    if (cyrillic && uk && !ru) return {Language::uk};
+    if (cyrillic && ru && !uk) return {Language::ru};
+    if (cyrillic) return {Language::uk, Language::ru};
+    if (latin) return {Language::en};
+    return {};
 }
 
 }  // namespace
 
 std::vector<Language> word_languages(std::string_view word) {
-    const WordScripts w = word_scripts(word);
-    if (w.address) return {};
-    if (w.cyrillic && w.uk && !w.ru) return {Language::uk};
-    if (w.cyrillic && w.ru && !w.uk) return {Language::ru};
-    if (w.cyrillic) return {Language::uk, Language::ru};
-    if (w.latin) return {Language::en};
-    return {};
+    const WordLanguages w = languages_of(word);
+    std::vector<Language> out;
+    for (Language lang : {w.first, w.second})
+        if (lang != Language::other) out.push_back(lang);
+    return out;
 }
 
 Language term_language(std::string_view word, Language article_lang) {
-    // The same answer as the first of word_languages() unless the article's language is among them.
-    const WordScripts w = word_scripts(word);
-    if (w.address) return Language::other;
-    if (w.cyrillic) {
-        if (w.uk && !w.ru) return Language::uk;
-        if (w.ru && !w.uk) return Language::ru;
-        return article_lang == Language::ru ? Language::ru : Language::uk;
-    }
-    return w.latin ? Language::en : Language::other;
+    const WordLanguages w = languages_of(word);
+    if (article_lang != Language::other && (w.first == article_lang || w.second == article_lang)) return article_lang;
+    return w.first;
 }
 
 }  // namespace newsdex

@@ -196,7 +196,7 @@ Article decode_article(std::string_view data) {
 }
 
 std::string lemma_key(Language lang, std::string_view form, LemmaKeys keys) {
-    if (keys == LemmaKeys::compact) return "L" + std::string(language_code(lang)).substr(0, 1) + ":" + std::string(form);
+    if (keys == LemmaKeys::compact) return std::string("L") + language_code(lang).front() + ":" + std::string(form);
     return "newsdex.lemma." + std::string(language_code(lang)) + ":" + std::string(form);
 }
 

@@ -119,16 +119,21 @@ const SuffixRules& StoredLemmas::suffix_rules(Language lang) {
     return *rules;
 }
 
-std::string StoredLemmas::key(std::size_t i, Row row, Language lang, const std::string& word) const {
+schema::LemmaKeys StoredLemmas::keys_of(std::size_t i) const {
     if (lemma_keys_.empty())
         for (const auto& shard : shards_)
             lemma_keys_.push_back(schema::lemma_keys_from(shard.get_metadata(std::string(schema::kLemmaTableKey))));
-    return row == Row::lemmas ? schema::lemma_key(lang, word, lemma_keys_[i]) : schema::forms_key(word, lemma_keys_[i]);
+    return lemma_keys_[i];
+}
+
+std::string StoredLemmas::row_value(std::size_t i, Row row, Language lang, const std::string& word) const {
+    const schema::LemmaKeys keys = keys_of(i);
+    return shards_[i].get_metadata(row == Row::lemmas ? schema::lemma_key(lang, word, keys) : schema::forms_key(word, keys));
 }
 
 bool StoredLemmas::stored(Row row, Language lang, const std::string& word) const {
     for (std::size_t i = 0; i < shards_.size(); ++i)
-        if (!shards_[i].get_metadata(key(i, row, lang, word)).empty()) return true;
+        if (!row_value(i, row, lang, word).empty()) return true;
     return false;
 }
 
@@ -138,10 +143,7 @@ std::vector<std::string> StoredLemmas::forms(const std::string& lemma) const {
 }
 
 std::vector<std::string> StoredLemmas::stored_lines(Row row, Language lang, const std::string& word) const {
-    auto items = [&](std::size_t i) {
-        const std::string value = shards_[i].get_metadata(key(i, row, lang, word));  // key() reads lemma_keys_ first
-        return schema::lemma_row_items(word, value, lemma_keys_[i]);
-    };
+    auto items = [&](std::size_t i) { return schema::lemma_row_items(word, row_value(i, row, lang, word), keys_of(i)); };
     if (shards_.size() == 1) return items(0);
     std::vector<std::string> lines;
     for (std::size_t i = 0; i < shards_.size(); ++i)

@@ -53,8 +53,10 @@ private:
     const SuffixRules& suffix_rules(Language lang);
     // A row of the lemma table: a form's lemmas, or a lemma's forms (schema::lemma_key, forms_key).
     enum class Row { lemmas, forms };
-    /// The row's key in shard @p i, whose keys may be spelt either way (schema::LemmaKeys).
-    std::string key(std::size_t i, Row row, Language lang, const std::string& word) const;
+    /// How shard @p i spells its lemma table (schema::LemmaKeys), read on first use.
+    schema::LemmaKeys keys_of(std::size_t i) const;
+    /// The stored value of the row in shard @p i.
+    std::string row_value(std::size_t i, Row row, Language lang, const std::string& word) const;
     /// Whether any shard stores the row.
     bool stored(Row row, Language lang, const std::string& word) const;
     /// The lines of the row in every shard, each once, in shard order.
