@@ -44,7 +44,8 @@ std::string peer_database_path(const std::string& peer_db_path, const Variant& v
 }
 
 std::vector<QueryScore> score_variant(const std::string& db_path, const std::string& peer_db_path, const JudgedSet& set,
-                                      const Variant& variant, const std::map<std::string, std::string>& doc_lang) {
+                                      const Variant& variant, const std::map<std::string, std::string>& doc_lang,
+                                      bool run_unjudged) {
     std::optional<Searcher> searcher;
     std::optional<XapianPeer> peer;
     if (variant.xapian_peer) peer.emplace(peer_database_path(peer_db_path, variant));
@@ -56,11 +57,17 @@ std::vector<QueryScore> score_variant(const std::string& db_path, const std::str
     options.ranking = std::make_shared<const experimental::Ranking>(variant.ranking);
     std::vector<QueryScore> scores;
     for (const Query& query : set.queries) {
-        const auto judged = set.qrels.find(query.id);
-        if (judged == set.qrels.end() || relevant_count(judged->second) == 0) continue;
+        static const Grades no_grades;
+        const auto found = set.qrels.find(query.id);
+        const Grades& grades = found == set.qrels.end() ? no_grades : found->second;
+        const bool judged = relevant_count(grades) > 0;
+        if (!judged && !run_unjudged) continue;
         QueryScore score;
         score.qid = query.id;
-        for (const auto& [doc, grade] : judged->second) {
+        score.judged = judged;
+        // Unjudged queries take their language from a qid such as "en-t01".
+        if (!judged && query.id.size() > 2 && query.id[2] == '-') score.lang = query.id.substr(0, 2);
+        for (const auto& [doc, grade] : grades) {
             const auto lang = doc_lang.find(doc);
             if (grade > 0 && lang != doc_lang.end()) {
                 score.lang = lang->second;
@@ -68,7 +75,7 @@ std::vector<QueryScore> score_variant(const std::string& db_path, const std::str
             }
         }
         if (score.lang.empty()) score.lang.push_back('?');  // relevant documents missing from the corpus
-        std::vector<std::string> ranking;
+        std::vector<std::string>& ranking = score.ranking;
         const auto start = std::chrono::steady_clock::now();
         try {
             if (peer) ranking = peer->search(query.text, score.lang, variant.ranking.use_stems, kRecallCutoff, variant.peer_k1);
@@ -80,9 +87,9 @@ std::vector<QueryScore> score_variant(const std::string& db_path, const std::str
             score.failed = true;
         }
         score.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-        score.ndcg = ndcg_at(ranking, judged->second, kRankCutoff);
-        score.reciprocal_rank = reciprocal_rank_at(ranking, judged->second, kRankCutoff);
-        score.recall = recall_at(ranking, judged->second, kRecallCutoff);
+        score.ndcg = ndcg_at(ranking, grades, kRankCutoff);
+        score.reciprocal_rank = reciprocal_rank_at(ranking, grades, kRankCutoff);
+        score.recall = recall_at(ranking, grades, kRecallCutoff);
         scores.push_back(std::move(score));
     }
     return scores;
@@ -102,6 +109,7 @@ std::vector<Summary> summarize(const std::string& set, const std::string& varian
         sum.reciprocal_ranks[s.qid] = s.reciprocal_rank;
     };
     for (const QueryScore& s : scores) {
+        if (!s.judged) continue;
         add("all", s);
         add(s.lang, s);
     }

@@ -30,6 +30,8 @@ struct QueryScore {
     double ndcg = 0, reciprocal_rank = 0, recall = 0;
     double milliseconds = 0;
     bool failed = false;  ///< the query could not be parsed: scores 0
+    bool judged = true;   ///< false: no relevant document is known, run for its ranking only (pooling)
+    std::vector<std::string> ranking;  ///< the docids returned, best first (at most kRecallCutoff)
 };
 
 /// Mean scores of one group of queries.
@@ -47,10 +49,13 @@ struct Summary {
 /// peer indexes a lead a second time (a different database).
 std::string peer_database_path(const std::string& peer_db_path, const Variant& variant);
 
+/// Queries without a relevant document are left out, unless @p run_unjudged: then they are run
+/// too, marked unjudged, for a pool of documents to judge (summarize() skips them).
 std::vector<QueryScore> score_variant(const std::string& db_path, const std::string& peer_db_path, const JudgedSet& set,
-                                      const Variant& variant, const std::map<std::string, std::string>& doc_lang);
+                                      const Variant& variant, const std::map<std::string, std::string>& doc_lang,
+                                      bool run_unjudged = false);
 
-/// Overall ("all") and per-language means, languages in alphabetical order after "all".
+/// Overall ("all") and per-language means of the judged queries, languages in alphabetical order after "all".
 std::vector<Summary> summarize(const std::string& set, const std::string& variant, const std::vector<QueryScore>& scores);
 
 }  // namespace newsdex::eval

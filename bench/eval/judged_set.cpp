@@ -92,12 +92,15 @@ std::string article_json_line(const Article& a) {
 
 std::vector<Query> read_queries(const std::string& path) {
     std::vector<Query> queries;
+    bool first = true;
     for_each_line(path, [&](const std::string& raw, std::size_t number) {
         const std::string line = trimmed(raw);
         if (line.empty() || line[0] == '#') return;
         const auto fields = split_tabs(line);
         if (fields.size() < 2 || fields[0].empty()) fail(path, number, "expected \"qid<TAB>query\"");
-        if (number == 1 && fields[0] == "qid") return;  // header
+        const bool header = first && fields[0] == "qid";  // the first line after any comments
+        first = false;
+        if (header) return;
         queries.push_back({fields[0], fields[1]});
     });
     return queries;
@@ -105,6 +108,7 @@ std::vector<Query> read_queries(const std::string& path) {
 
 std::map<std::string, Grades> read_qrels(const std::string& path) {
     std::map<std::string, Grades> qrels;
+    bool first = true;
     for_each_line(path, [&](const std::string& raw, std::size_t number) {
         const std::string line = trimmed(raw);
         if (line.empty() || line[0] == '#') return;
@@ -114,7 +118,9 @@ std::map<std::string, Grades> read_qrels(const std::string& path) {
             fields.clear();
             for (std::string w; words >> w;) fields.push_back(w);
         }
-        if (number == 1 && !fields.empty() && fields[0] == "qid") return;  // header
+        const bool header = first && !fields.empty() && fields[0] == "qid";  // the first line after any comments
+        first = false;
+        if (header) return;
         if (fields.size() == 4) fields.erase(fields.begin() + 1);            // "qid iteration docid grade"
         if (fields.size() != 3) fail(path, number, "expected \"qid<TAB>docid<TAB>grade\"");
         int grade = 0;

@@ -25,7 +25,7 @@ namespace {
 struct RunArgs {
     std::vector<std::string> corpora, sets, variants;
     std::string weights, peer_index;
-    std::string known_item_dir, index_dir, baseline, output, per_query, half = kTestHalf;
+    std::string known_item_dir, topics_dir, index_dir, baseline, output, per_query, run_file, half = kTestHalf;
     bool reuse_index = false;
 };
 
@@ -51,6 +51,13 @@ int run(RunArgs args) {
             args.sets.push_back("topics-uk-ru:" + (dir / KnownItemFiles::both_topic_queries).string() + ":" +
                                 (dir / KnownItemFiles::both_topic_qrels).string());
     }
+    if (!args.topics_dir.empty()) {
+        const fs::path dir(args.topics_dir);
+        if (!fs::exists(dir / "topics.tsv")) throw std::invalid_argument("--topics: no topics.tsv in " + args.topics_dir);
+        // Before they are judged, the topics are run for a pool only (--run, bench/eval/pool.py).
+        const bool judged = fs::exists(dir / "qrels.tsv");
+        args.sets.push_back("topics-written:" + (dir / "topics.tsv").string() + ":" + (judged ? (dir / "qrels.tsv").string() : ""));
+    }
     if (args.corpora.empty() || args.sets.empty()) throw std::invalid_argument("give --known-item, or --corpus and --set");
 
     std::vector<JudgedSet> sets;
@@ -58,7 +65,11 @@ int run(RunArgs args) {
         const std::size_t a = spec.find(':'), b = spec.find(':', a == std::string::npos ? a : a + 1);
         if (a == std::string::npos || b == std::string::npos)
             throw std::invalid_argument("--set \"" + spec + "\" is not NAME:QUERIES.tsv:QRELS.tsv");
-        sets.push_back(read_judged_set(spec.substr(0, a), spec.substr(a + 1, b - a - 1), spec.substr(b + 1)));
+        const std::string name = spec.substr(0, a), queries = spec.substr(a + 1, b - a - 1), qrels = spec.substr(b + 1);
+        // Queries not judged yet ("NAME:QUERIES.tsv:") are run for a pool to judge (--run).
+        if (qrels.empty() && args.run_file.empty())
+            throw std::invalid_argument("--set \"" + spec + "\" has no qrels: give them, or --run to pool its rankings");
+        sets.push_back(qrels.empty() ? JudgedSet{name, read_queries(queries), {}} : read_judged_set(name, queries, qrels));
     }
     std::vector<Variant> variants;
     if (args.variants.empty()) variants = standard_variants();
@@ -111,13 +122,23 @@ int run(RunArgs args) {
         if (!per_query) throw std::runtime_error("cannot write " + args.per_query);
         per_query << "set\tvariant\tqid\tlang\tndcg@10\trr@10\trecall@100\n";
     }
+    std::ofstream run_file;
+    if (!args.run_file.empty()) {
+        run_file.open(args.run_file);
+        if (!run_file) throw std::runtime_error("cannot write " + args.run_file);
+        run_file << "set\tvariant\tqid\trank\tdocid\n";
+    }
     std::vector<Summary> rows;
     for (const JudgedSet& set : sets) {
         for (const Variant& variant : variants) {
             const auto start = std::chrono::steady_clock::now();
-            const auto scores = score_variant(db, peer_db, set, variant, doc_lang);
+            const auto scores = score_variant(db, peer_db, set, variant, doc_lang, run_file.is_open());
             for (const auto& s : scores)
-                if (per_query) per_query << set.name << '\t' << variant.name << '\t' << s.qid << '\t' << s.lang << '\t'
+                for (std::size_t rank = 0; run_file && rank < s.ranking.size(); ++rank)
+                    run_file << set.name << '\t' << variant.name << '\t' << s.qid << '\t' << rank + 1 << '\t'
+                             << s.ranking[rank] << '\n';
+            for (const auto& s : scores)
+                if (per_query && s.judged) per_query << set.name << '\t' << variant.name << '\t' << s.qid << '\t' << s.lang << '\t'
                                          << s.ndcg << '\t' << s.reciprocal_rank << '\t' << s.recall << '\n';
             auto summary = summarize(set.name, variant.name, scores);
             std::cerr << set.name << " / " << variant.name << ": " << scores.size() << " queries in "
@@ -154,6 +175,9 @@ int main(int argc, char** argv) {
     run_cmd->add_option("--half", run_args.half,
                         "which half of the known-item targets to score: tune (for choosing settings), test (for "
                         "reporting; the default) or both");
+    run_cmd->add_option("--topics", run_args.topics_dir,
+                        "a directory of written topical queries (topics.tsv, qrels.tsv: bench/eval/topics), scored as "
+                        "the set topics-written");
     run_cmd->add_option("--corpus", run_args.corpora, "corpus in JSON Lines (.gz allowed); repeatable");
     run_cmd->add_option("--set", run_args.sets, "NAME:QUERIES.tsv:QRELS.tsv; repeatable");
     run_cmd->add_option("--variant", run_args.variants,
@@ -168,6 +192,9 @@ int main(int argc, char** argv) {
     run_cmd->add_flag("--reuse-index", run_args.reuse_index, "query the index at --index as it is, if there is one");
     run_cmd->add_option("--output", run_args.output, "also write the table to this file");
     run_cmd->add_option("--per-query", run_args.per_query, "write every query's scores to this TSV file");
+    run_cmd->add_option("--run", run_args.run_file,
+                        "write every query's ranking (first 100) to this TSV file, unjudged queries too: the pool "
+                        "that bench/eval/pool.py turns into documents to judge");
 
     std::vector<std::string> inputs;
     std::string out_dir;
