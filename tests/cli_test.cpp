@@ -341,6 +341,24 @@ TEST_CASE("when no article has every word, search says it shows articles with so
     CHECK(count_of("'hosepipe ban for Eastmere'")["matched"] == "all");
 }
 
+TEST_CASE("when few articles have every word, search says the page goes on with some of them", "[cli][count]") {
+    // One sample article holds "water" and "ban" (the hosepipe ban); others hold "water" alone.
+    auto people = run_newsdex(search("--color never 'water ban'"));
+    CHECK(people.exit_code == 0);
+    CHECK(people.out.rfind("Only 1 article has every word; then articles with some of them.\n", 0) == 0);
+    CHECK(people.out.find("(some of the words)") != std::string::npos);
+    CHECK(people.out.find(": 1 match with every word, then articles with some of them in ") != std::string::npos);
+    const auto hits = json_lines(run_newsdex(search("--json 'water ban'")).out);
+    REQUIRE(hits.size() >= 2);
+    CHECK(hits[0]["matched"] == "all");
+    CHECK(std::string(hits[0]["title"]).find("Hosepipe ban") != std::string::npos);
+    for (std::size_t i = 1; i < hits.size(); ++i) CHECK(hits[i]["matched"] == "some");
+    // The count is of the articles with every word, as without the filled page.
+    const auto c = count_of("'water ban'");
+    CHECK(c["matches"] == 1);
+    CHECK(c["matched"] == "all");
+}
+
 TEST_CASE("every filter value is checked: one line naming the option and the problem, exit 2", "[cli][filters]") {
     const std::pair<std::string, std::string> cases[] = {
         {"--since 2018-13 talks", "newsdex: error: --since: 2018-13 is not a date (month 13)"},

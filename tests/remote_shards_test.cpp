@@ -122,6 +122,21 @@ TEST_CASE("a stub with a shard served by xapian-tcpsrv is searched as one index"
     CHECK(highlighted.count(test::code_points("вокзали")) == 1);
     CHECK(searcher.find("far-2").has_value());
 
+    // A short page filled with articles holding some of the words: the query that ranks the
+    // articles with every word first is sent to the remote shard too.
+    const auto none_with_both = searcher.search("вокзал зерно", options);
+    CHECK(none_with_both.fell_back);  // no article holds both: the OR fallback, not a filled page
+    CHECK_FALSE(none_with_both.filled);
+    const auto train = searcher.search("потяг вокзал", options);
+    CHECK(train.filled);
+    REQUIRE(train.hits.size() == 3);
+    CHECK(train.hits[0].id == "local-1");
+    CHECK(train.hits[0].all_words);
+    CHECK(train.count.matches == 1);
+    CHECK_FALSE(train.hits[1].all_words);
+    CHECK_FALSE(train.hits[2].all_words);
+    CHECK(std::set<std::string>{train.hits[1].id, train.hits[2].id} == std::set<std::string>{"local-2", "far-1"});
+
     // The command line reads the same stub.
     const auto r = test::run_newsdex("search --db " + test::shell_quote(dir / "both") + " --json зерно");
     CHECK(r.exit_code == 0);

@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <set>
 
 using namespace newsdex;
 
@@ -209,6 +210,7 @@ TEST_CASE("a pasted upper-case headline with AND and NOT finds its article", "[s
     // Literal mode: the same query, every character text.
     SearchOptions literal;
     literal.literal = true;
+    literal.or_fallback = false;  // the articles with every word, not a page filled with the rest
     const auto text = ids(s.search("officials -iran", literal));
     CHECK(text == std::vector<std::string>{"iran"});
     CHECK(ids(s.search("grain NOT iran", literal)) == std::vector<std::string>{"iran"});
@@ -329,14 +331,18 @@ TEST_CASE("beyond count_exactly_up_to the count is an estimate with true bounds"
 TEST_CASE("the OR fallback and loose long queries say which hits hold only some words", "[search][count]") {
     SmallIndex index;
     Searcher s(index.db);
-    const auto full = s.search("harbour crane");
+    SearchOptions strict;
+    strict.or_fallback = false;
+    const auto full = s.search("harbour crane", strict);
     CHECK_FALSE(full.fell_back);
+    CHECK_FALSE(full.filled);
     REQUIRE(full.hits.size() == 1);
     CHECK(full.hits[0].all_words);
 
     // No article has both words: every hit holds some of them, and says so.
     const auto some = s.search("crane zeppelin");
     CHECK(some.fell_back);
+    CHECK_FALSE(some.filled);
     CHECK(some.word_match == WordMatch::any);
     REQUIRE(some.hits.size() == 1);
     CHECK(some.count.matches == 1);
@@ -352,6 +358,69 @@ TEST_CASE("the OR fallback and loose long queries say which hits hold only some 
         INFO(hit.id);
         CHECK(hit.all_words == (hit.id == "a"));
     }
+}
+
+TEST_CASE("a short page goes on with articles holding some of the words, after all that hold every one", "[search][count]") {
+    SmallIndex index;
+    Searcher s(index.db);
+    SearchOptions o;
+    o.collapse_duplicates = false;
+    o.snippets = false;
+    // Only a holds "harbour" and "crane": it comes first, then the five other harbour articles,
+    // marked; the count stays the count of articles with both words.
+    const auto filled = s.search("harbour crane", o);
+    CHECK(filled.filled);
+    CHECK_FALSE(filled.fell_back);
+    CHECK(filled.word_match == WordMatch::all);
+    CHECK(filled.count.matches == 1);
+    CHECK(filled.count.exact);
+    REQUIRE(filled.hits.size() == 6);
+    CHECK(filled.hits[0].id == "a");
+    CHECK(filled.hits[0].all_words);
+    std::set<std::string> rest;
+    for (std::size_t i = 1; i < filled.hits.size(); ++i) {
+        INFO(filled.hits[i].id);
+        CHECK_FALSE(filled.hits[i].all_words);
+        CHECK(filled.hits[i].rank == i + 1);
+        // An article with every word outweighs any with some: its score is its own, not lifted.
+        CHECK(filled.hits[i].score <= filled.hits[0].score + 1000);
+        rest.insert(filled.hits[i].id);
+    }
+    CHECK(rest == std::set<std::string>{"b", "c", "d", "d-copy", "uk"});
+    CHECK(filled.hits[0].score < 1000);
+
+    // Pages of the filled list line up: the second page of two starts where the first ended,
+    // and the count does not change with the page.
+    SearchOptions first = o, second = o;
+    first.limit = second.limit = 2;
+    second.offset = 2;
+    const auto p1 = s.search("harbour crane", first);
+    const auto p2 = s.search("harbour crane", second);
+    CHECK(ids(p1) == std::vector<std::string>{filled.hits[0].id, filled.hits[1].id});
+    CHECK(ids(p2) == std::vector<std::string>{filled.hits[2].id, filled.hits[3].id});
+    CHECK_FALSE(p2.hits[0].all_words);
+    CHECK(p1.count.matches == 1);
+    CHECK(p2.count.matches == 1);
+
+    // A full page of articles with every word is not filled; nor is a date order, where the
+    // articles with some words would mix with the others; nor is anything with or_fallback off.
+    SearchOptions one = o;
+    one.limit = 1;
+    const auto full = s.search("harbour crane", one);
+    CHECK_FALSE(full.filled);
+    CHECK(ids(full) == std::vector<std::string>{"a"});
+    SearchOptions by_date = o;
+    by_date.sort = SortOrder::date_newest;
+    CHECK(ids(s.search("harbour crane", by_date)) == std::vector<std::string>{"a"});
+    SearchOptions off = o;
+    off.or_fallback = false;
+    CHECK(ids(s.search("harbour crane", off)) == std::vector<std::string>{"a"});
+    // With copies collapsed, d and its copy are one hit.
+    SearchOptions collapsed;
+    collapsed.snippets = false;
+    const auto once = s.search("harbour crane", collapsed);
+    CHECK(once.filled);
+    CHECK(once.hits.size() == 5);
 }
 
 TEST_CASE("filter values that cannot be right are typed errors naming the option", "[search][filters]") {

@@ -37,6 +37,10 @@ void set_weighting(Xapian::Enquire& enquire, const experimental::Ranking& option
 
 // Up to this many possible matches, an index with a remote shard fetches them all to count copies once.
 constexpr std::size_t kRemoteRecount = 1000;
+// A filled page's lift for the articles with every word: above what any query's words can weigh
+// (a BM25 or DPH weight per word is a few tens at most), small enough that a double still tells
+// their own weights apart.
+constexpr double kAllWordsTier = 1e9;
 
 // The first hits' best terms, added to the query: for queries whose words the wanted articles
 // share with their neighbours in other words.
@@ -181,22 +185,40 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
         // A long query matched loosely (any word of a pasted headline) matches most of an archive,
         // and weighing thousands of them costs four times the search (docs/query-language.md): its count
         // stays an estimate with bounds. The OR fallback's few words are counted.
-        auto run = [&](const SearchOptions& run_options, bool fallback) {
-            Xapian::Query query = builder.build(tree, impl_->db, run_options);
+        auto run_query = [&](Xapian::Query query, const SearchOptions& run_options, bool counted) {
             if (query.empty()) return Xapian::MSet();
             if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
             enquire.set_query(query);
-            checked = fallback || builder.word_match() == WordMatch::all ? check_at_least : 0;
+            checked = counted || builder.word_match() == WordMatch::all ? check_at_least : 0;
             return enquire.get_mset(static_cast<Xapian::doccount>(std::min(run_options.offset, kMaxDocs)),
                                     static_cast<Xapian::doccount>(std::min(run_options.limit, kMaxDocs)), checked);
         };
-        // The whole match: the options' run, pseudo-relevance feedback, the OR fallback; from
-        // @p first, @p count matches.
+        auto run = [&](const SearchOptions& run_options, bool fallback) {
+            return run_query(builder.build(tree, impl_->db, run_options), run_options, fallback);
+        };
+        // Set once fewer articles hold every word than the page shows (below): the page then goes
+        // on with articles that hold some of them.
+        bool fill_page = false;
+        // The whole match: the options' run, pseudo-relevance feedback, the OR fallback, the
+        // filled page; from @p first, @p count matches.
         auto fetch = [&](std::size_t first, std::size_t count) {
             SearchOptions page = options;
             page.offset = first;
             page.limit = count;
             results.fell_back = false;
+            if (fill_page) {
+                // Every article with all the words first, then those with some of them, each in
+                // the order of the any-word query (for an article with every word, the weight the
+                // all-words query gives it): a constant far above any word's weight lifts the
+                // first, so the two never mix.
+                SearchOptions any_word = page;
+                any_word.short_query_match = any_word.long_query_match = WordMatch::any;
+                const Xapian::Query every = builder.build(tree, impl_->db, page);
+                const Xapian::Query any = builder.build(tree, impl_->db, any_word);
+                const Xapian::Query tier((new Xapian::FixedWeightPostingSource(kAllWordsTier))->release());
+                return run_query(Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_FILTER, tier, every), any),
+                                 page, true);
+            }
             Xapian::MSet mset = run(page, false);
             if (experimental::or_default(options.ranking).feedback_terms > 0 && options.sort == SortOrder::relevance && !mset.empty())
                 mset = with_feedback(enquire, mset, page, checked);
@@ -214,21 +236,25 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
         ClusterFinder clusters(impl_->db);
         Xapian::MSet mset;
         std::vector<Xapian::doccount> shown;
-        // A count alone (limit 0) lists no hits, so it needs no clusters.
-        if (options.collapse_duplicates && options.limit > 0 && clusters.available()) {
-            // Near duplicates are grouped after Xapian has collapsed exact copies, counting pages
-            // in clusters from the first match: fetch enough matches to fill the page.
-            for (int round = 0;; ++round) {
-                const Xapian::doccount asked = cluster_fetch_size(options.offset, options.limit, round);
-                mset = fetch(0, asked);
-                ClusterPage page = cluster_page(mset, clusters, options.offset, options.limit);
-                shown = std::move(page.shown);
-                if (page.full || mset.size() < asked || asked == kMaxDocs) break;
+        auto fill = [&] {
+            shown.clear();
+            // A count alone (limit 0) lists no hits, so it needs no clusters.
+            if (options.collapse_duplicates && options.limit > 0 && clusters.available()) {
+                // Near duplicates are grouped after Xapian has collapsed exact copies, counting pages
+                // in clusters from the first match: fetch enough matches to fill the page.
+                for (int round = 0;; ++round) {
+                    const Xapian::doccount asked = cluster_fetch_size(options.offset, options.limit, round);
+                    mset = fetch(0, asked);
+                    ClusterPage page = cluster_page(mset, clusters, options.offset, options.limit);
+                    shown = std::move(page.shown);
+                    if (page.full || mset.size() < asked || asked == kMaxDocs) break;
+                }
+            } else {
+                mset = fetch(options.offset, options.limit);
+                for (Xapian::doccount i = 0; i < mset.size(); ++i) shown.push_back(i);
             }
-        } else {
-            mset = fetch(options.offset, options.limit);
-            for (Xapian::doccount i = 0; i < mset.size(); ++i) shown.push_back(i);
-        }
+        };
+        fill();
         results.word_match = builder.word_match();
         results.word_match_note = builder.word_match_note();
         results.count = count_of(mset, options.collapse_duplicates, impl_->remote, checked);
@@ -239,6 +265,17 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
             results.count.upper < checked)
             results.count = count_of(enquire.get_mset(0, static_cast<Xapian::doccount>(results.count.upper + 1)),
                                      true, true, checked);
+        // Fewer articles hold every word than the page shows (the last page of them, or words
+        // seldom seen together): rather than a short page, the page goes on with the articles
+        // that hold some of the words, after every article that holds them all. The count stays
+        // the count of those, so it never depends on the page. The OR fallback is the case of none.
+        if (options.or_fallback && results.word_match == WordMatch::all && !results.fell_back && results.count.exact &&
+            builder.plain_words() > 1 && options.limit > 0 && shown.size() < std::min(options.limit, kMaxDocs) &&
+            options.sort == SortOrder::relevance && experimental::or_default(options.ranking).feedback_terms == 0) {
+            fill_page = true;
+            fill();
+            results.filled = true;
+        }
         results.estimated_matches = results.count.matches;
         std::size_t rank = options.offset;
         std::vector<Xapian::docid> docids;
@@ -247,6 +284,7 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
             docids.push_back(*it);
             const Article a = schema::decode_article(it.get_document().get_data());
             Hit hit = hit_of(it, a, clusters);
+            if (fill_page && hit.score >= kAllWordsTier) hit.score -= kAllWordsTier;
             hit.rank = ++rank;
             hit.all_words = !results.fell_back;
             if (options.snippets) {
@@ -257,8 +295,11 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
             }
             results.hits.push_back(std::move(hit));
         }
-        if (!results.fell_back && results.word_match != WordMatch::all && builder.plain_words() > 1 && !results.hits.empty())
+        if (!results.fell_back && (results.word_match != WordMatch::all || results.filled) && builder.plain_words() > 1 &&
+            !results.hits.empty())
             mark_partial_hits(impl_->analyzer, *impl_->lemmas, impl_->db, impl_->remote, tree, options, docids, results.hits);
+        if (results.filled)  // only when an article with some of the words is shown
+            results.filled = std::any_of(results.hits.begin(), results.hits.end(), [](const Hit& h) { return !h.all_words; });
     } catch (const Xapian::DatabaseModifiedError& e) {
         return impl_->on_latest_commit(e, [&] { return search(query_text, options); });
     } catch (const Xapian::Error& e) {

@@ -101,6 +101,9 @@ void print_for_people(std::ostream& out, const SearchResults& results, bool colo
     auto paint = [&](const char* code) { return color ? code : ""; };
     if (results.fell_back && !results.hits.empty())
         out << paint(kBold) << "No article has every word; showing articles with some of them." << paint(kReset) << "\n\n";
+    if (results.filled)
+        out << paint(kBold) << (results.count.matches == 1 ? "Only 1 article has" : "Only " + grouped(results.count.matches) + " articles have")
+            << " every word; then articles with some of them." << paint(kReset) << "\n\n";
     for (const Hit& h : results.hits) {
         out << paint(kBold) << h.rank << "." << paint(kReset) << ' ';
         std::string meta = date_only(h.published);
@@ -122,6 +125,10 @@ void print_for_people(std::ostream& out, const SearchResults& results, bool colo
     std::snprintf(ms, sizeof ms, "%.1f ms", milliseconds);
     std::string footer = std::to_string(results.hits.size()) + " shown of " + count_text(results.count);
     if (results.fell_back) footer += " with some of the words";
+    // The count is of the articles with every word; the page went on past them.
+    if (results.filled)
+        footer = std::to_string(results.hits.size()) + " shown: " + count_text(results.count) +
+                 " with every word, then articles with some of them";
     out << paint(kDim) << footer << " in " << ms << paint(kReset) << '\n';
 }
 

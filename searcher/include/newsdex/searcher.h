@@ -135,7 +135,9 @@ struct SearchOptions {
     std::size_t long_query_words = 5;
     /// Fraction of the plain words a document needs under WordMatch::minimum (rounded up).
     double minimum_should_match = 0.5;
-    /// When a query of several plain words finds nothing, run it again matching any of them.
+    /// When fewer articles hold every plain word of a query than the page shows, go on with
+    /// articles that hold some of them, after those (SearchResults::filled); when none holds them
+    /// all, match any of them (SearchResults::fell_back).
     bool or_fallback = true;
 
 
@@ -190,6 +192,11 @@ struct SearchResults {
     /// No article holds every plain word, so the OR fallback ran: every hit holds only some of
     /// them, and count counts articles with any of them. Say so to people.
     bool fell_back = false;
+    /// Fewer articles hold every plain word than the page shows, so the page goes on with
+    /// articles that hold some of them (SearchOptions::or_fallback; relevance order only): every
+    /// article with all the words comes first, then the others, marked by Hit::all_words false.
+    /// count still counts the articles with every word. Say so to people.
+    bool filled = false;
     /// How the query's plain words were matched in the run that found these hits: as the options
     /// asked, or WordMatch::any after the OR fallback or the relaxation word_match_note explains.
     WordMatch word_match = WordMatch::all;
