@@ -3,6 +3,7 @@
 //
 //   newsdex-query-bench --db DIR --queries FILE [--reps 3] [--newsdex PATH] [--process-queries 100]
 //                       [--long-match all|any|min] [--min-share 0.5] [--count-exactly-up-to 0,10000]
+//                       [--fill 1,0]
 //
 // The query file holds one query per line in the neutral syntax of ../shared/bench/queries
 // (plain words = AND, "w1 w2" = phrase), which is also newsdex syntax. Workload per query: the top
@@ -85,6 +86,11 @@ int main(int argc, char** argv) {
     std::vector<std::size_t> count_limits{newsdex::SearchOptions{}.count_exactly_up_to};
     app.add_option("--count-exactly-up-to", count_limits, "SearchOptions::count_exactly_up_to values to compare")
         ->delimiter(',');
+    // SearchOptions::or_fallback, which also fills a short page with articles holding some of the
+    // words: "1,0" compares the two on the same cache state, as the count limits are.
+    std::vector<int> fills{newsdex::SearchOptions{}.or_fallback ? 1 : 0};
+    app.add_option("--fill", fills, "SearchOptions::or_fallback values to compare (1: fill short pages, 0: do not)")
+        ->delimiter(',');
     CLI11_PARSE(app, argc, argv);
 
     std::vector<std::string> queries;
@@ -101,9 +107,12 @@ int main(int argc, char** argv) {
     newsdex::Searcher searcher(db);
     std::printf("index: %zu documents; %zu queries; %d timed passes after a warm-up\n\n", searcher.stats().documents,
                 queries.size(), reps);
-    std::printf("| class | queries | snippets | exact count up to | p50 ms | p99 ms | mean ms | 0-hit | exact counts |\n"
-                "|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
-    const std::size_t settings = count_limits.size();
+    std::printf("| class | queries | snippets | exact count up to | fill | p50 ms | p99 ms | mean ms | 0-hit | exact counts |\n"
+                "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    // Every pair of a count limit and a fill setting.
+    const std::size_t settings = count_limits.size() * fills.size();
+    auto limit_of = [&](std::size_t s) { return count_limits[s % count_limits.size()]; };
+    auto fill_of = [&](std::size_t s) { return fills[s / count_limits.size()] != 0; };
     for (const auto& [name, list] : classes) {
         for (bool snippets : {false, true}) {
             newsdex::SearchOptions options;
@@ -118,7 +127,8 @@ int main(int argc, char** argv) {
                 for (std::size_t qi = 0; qi < list.size(); ++qi) {
                     for (std::size_t k = 0; k < settings; ++k) {
                         const std::size_t s = (k + qi + static_cast<std::size_t>(pass)) % settings;  // rotate who goes first
-                        options.count_exactly_up_to = count_limits[s];
+                        options.count_exactly_up_to = limit_of(s);
+                        options.or_fallback = fill_of(s);
                         const auto start = Clock::now();
                         newsdex::SearchResults r;
                         try {
@@ -140,9 +150,9 @@ int main(int argc, char** argv) {
                 double mean = 0;
                 for (double t : ms[s]) mean += t;
                 mean /= static_cast<double>(std::max<std::size_t>(ms[s].size(), 1));
-                std::printf("| %s | %zu | %s | %zu | %.3f | %.3f | %.3f | %zu | %zu |\n", name.c_str(), list.size(),
-                            snippets ? "yes" : "no", count_limits[s], percentile(ms[s], 0.5), percentile(ms[s], 0.99), mean,
-                            zero[s], exact[s]);
+                std::printf("| %s | %zu | %s | %zu | %s | %.3f | %.3f | %.3f | %zu | %zu |\n", name.c_str(), list.size(),
+                            snippets ? "yes" : "no", limit_of(s), fill_of(s) ? "yes" : "no", percentile(ms[s], 0.5),
+                            percentile(ms[s], 0.99), mean, zero[s], exact[s]);
             }
         }
     }
