@@ -196,6 +196,10 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
         auto run = [&](const SearchOptions& run_options, bool fallback) {
             return run_query(builder.build(tree, impl_->db, run_options), run_options, fallback);
         };
+        auto any_word_of = [](SearchOptions page) {
+            page.short_query_match = page.long_query_match = WordMatch::any;
+            return page;
+        };
         // Set once fewer articles hold every word than the page shows (below): the page then goes
         // on with articles that hold some of them.
         bool fill_page = false;
@@ -211,10 +215,8 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
                 // the order of the any-word query (for an article with every word, the weight the
                 // all-words query gives it): a constant far above any word's weight lifts the
                 // first, so the two never mix.
-                SearchOptions any_word = page;
-                any_word.short_query_match = any_word.long_query_match = WordMatch::any;
                 const Xapian::Query every = builder.build(tree, impl_->db, page);
-                const Xapian::Query any = builder.build(tree, impl_->db, any_word);
+                const Xapian::Query any = builder.build(tree, impl_->db, any_word_of(page));
                 const Xapian::Query tier((new Xapian::FixedWeightPostingSource(kAllWordsTier))->release());
                 return run_query(Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_FILTER, tier, every), any),
                                  page, true);
@@ -226,9 +228,7 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
             // still find the documents that hold the rest, ranked by how many of them they hold.
             if (mset.get_matches_upper_bound() == 0 && options.or_fallback && builder.plain_words() > 1 &&
                 builder.word_match() != WordMatch::any) {
-                SearchOptions any_word = page;
-                any_word.short_query_match = any_word.long_query_match = WordMatch::any;
-                mset = run(any_word, true);
+                mset = run(any_word_of(page), true);
                 results.fell_back = true;
             }
             return mset;
@@ -236,7 +236,7 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
         ClusterFinder clusters(impl_->db);
         Xapian::MSet mset;
         std::vector<Xapian::doccount> shown;
-        auto fill = [&] {
+        auto list_page = [&] {
             shown.clear();
             // A count alone (limit 0) lists no hits, so it needs no clusters.
             if (options.collapse_duplicates && options.limit > 0 && clusters.available()) {
@@ -254,7 +254,7 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
                 for (Xapian::doccount i = 0; i < mset.size(); ++i) shown.push_back(i);
             }
         };
-        fill();
+        list_page();
         results.word_match = builder.word_match();
         results.word_match_note = builder.word_match_note();
         results.count = count_of(mset, options.collapse_duplicates, impl_->remote, checked);
@@ -273,7 +273,7 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
             builder.plain_words() > 1 && options.limit > 0 && shown.size() < std::min(options.limit, kMaxDocs) &&
             options.sort == SortOrder::relevance && experimental::or_default(options.ranking).feedback_terms == 0) {
             fill_page = true;
-            fill();
+            list_page();
             results.filled = true;
         }
         results.estimated_matches = results.count.matches;
@@ -284,9 +284,13 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
             docids.push_back(*it);
             const Article a = schema::decode_article(it.get_document().get_data());
             Hit hit = hit_of(it, a, clusters);
-            if (fill_page && hit.score >= kAllWordsTier) hit.score -= kAllWordsTier;
             hit.rank = ++rank;
             hit.all_words = !results.fell_back;
+            // On a filled page the lift tells the articles with every word; their own score is shown.
+            if (fill_page) {
+                hit.all_words = hit.score >= kAllWordsTier;
+                if (hit.all_words) hit.score -= kAllWordsTier;
+            }
             if (options.snippets) {
                 Snippet s = make_snippet(a.body, builder.highlights(), impl_->analyzer, options.snippet_chars);
                 hit.snippet = std::move(s.text);
@@ -295,8 +299,7 @@ SearchResults Searcher::search(const std::string& query_text, const SearchOption
             }
             results.hits.push_back(std::move(hit));
         }
-        if (!results.fell_back && (results.word_match != WordMatch::all || results.filled) && builder.plain_words() > 1 &&
-            !results.hits.empty())
+        if (!results.fell_back && results.word_match != WordMatch::all && builder.plain_words() > 1 && !results.hits.empty())
             mark_partial_hits(impl_->analyzer, *impl_->lemmas, impl_->db, impl_->remote, tree, options, docids, results.hits);
         if (results.filled)  // only when an article with some of the words is shown
             results.filled = std::any_of(results.hits.begin(), results.hits.end(), [](const Hit& h) { return !h.all_words; });
